@@ -1,0 +1,6 @@
+#include "fw-cli.h"
+int
+fw_cli_run (int argc, char **argv)
+{
+  return 0;
+}

@@ -1,0 +1,15 @@
+/* fw-cli.h: the command line, which needs no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+int fw_cli_run (int    argc,
+                char **argv);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* fw-csv.h: the two CSV layouts (flat, and one file per table)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "fw-dataset.h"
+#include "fw-problem.h"
+
+G_BEGIN_DECLS
+
+/* Limits that make absurd input a clear error instead of an exhausted
+ * machine.  Documented in README.md. */
+#define FW_CSV_MAX_FIELD_BYTES   (1024 * 1024)
+#define FW_CSV_MAX_COLUMNS       1024
+
+/* Reads the flat layout: one row per exhibition, firm and fair attributes
+ * repeated on each row.  Every problem found is added to @problems (errors
+ * and warnings, each with file, line and column); when any is an error the
+ * result is NULL and @error holds the first one. */
+FwDataset   *fw_csv_read_flat         (GBytes        *data,
+                                       const char    *filename,
+                                       FwCountries   *countries,
+                                       FwProblems    *problems,
+                                       GError       **error);
+
+/* Reads firms.csv, fairs.csv and exhibitions.csv from @directory. */
+FwDataset   *fw_csv_read_tables       (const char    *directory,
+                                       FwCountries   *countries,
+                                       FwProblems    *problems,
+                                       GError       **error);
+
+gboolean     fw_csv_write_flat        (FwDataset     *dataset,
+                                       GOutputStream *stream,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
+/* Writes the three tables as @directory/{firms,fairs,exhibitions}.csv,
+ * each atomically. */
+gboolean     fw_csv_write_tables      (FwDataset     *dataset,
+                                       const char    *directory,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
+/* TRUE when @directory holds the three per-table files. */
+gboolean     fw_csv_is_tables_directory (const char  *directory);
+
+void         fw_csv_layout_free       (FwCsvLayout   *layout);
+FwCsvLayout *fw_csv_layout_copy       (const FwCsvLayout *layout);
+JsonNode    *fw_csv_layout_to_json    (const FwCsvLayout *layout);
+FwCsvLayout *fw_csv_layout_from_json  (JsonNode      *node,
+                                       GError       **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FwCsvLayout, fw_csv_layout_free)
+
+G_END_DECLS
