@@ -11,6 +11,7 @@
 
 #include "fw-countries.h"
 #include "fw-problem.h"
+#include "fw-resources.h"
 
 #define COUNTRIES_RESOURCE "/org/fairwatch/Fairwatch/data/countries.tsv"
 
@@ -262,7 +263,10 @@ fw_countries_new_default (void)
    * error, not something a user can act on. */
   if (g_once_init_enter (&tsv))
     {
-      GBytes *bytes = g_resources_lookup_data (COUNTRIES_RESOURCE, 0, &error);
+      GBytes *bytes;
+
+      fw_resources_ensure ();
+      bytes = g_resources_lookup_data (COUNTRIES_RESOURCE, 0, &error);
 
       if (bytes == NULL)
         g_error ("Cannot read %s: %s", COUNTRIES_RESOURCE, error->message);
