@@ -310,7 +310,7 @@ test_cli_convert_round_trip (void)
   g_autofree char *dir = g_dir_make_tmp ("fairwatch-cli-XXXXXX", NULL);
   g_autofree char *json = g_build_filename (dir, "small.json", NULL);
   g_autofree char *csv = g_build_filename (dir, "small.csv", NULL);
-  g_autofree char *tables = g_build_filename (dir, "tables", "", NULL);
+  g_autofree char *tables = g_strconcat (dir, "/tables/", NULL);
   g_autofree char *back = g_build_filename (dir, "back.csv", NULL);
   g_autofree char *original = read_file (small);
 

@@ -554,6 +554,8 @@ fw_dataset_append_exhibition (FwDataset                *self,
   g_return_val_if_fail (values != NULL, 0);
   g_return_val_if_fail (values->firm < self->n_rows[FW_TABLE_FIRMS], 0);
   g_return_val_if_fail (values->fair < self->n_rows[FW_TABLE_FAIRS], 0);
+  g_return_val_if_fail (values->year == FW_YEAR_UNKNOWN ||
+                        (values->year >= FW_YEAR_MIN && values->year <= FW_YEAR_MAX), 0);
 
   firm = values->firm;
   fair = values->fair;

@@ -507,7 +507,9 @@ value_from_json (FwFacet     facet,
   if (JSON_NODE_HOLDS_NULL (node))
     {
       *out_value = 0;
-      return facet != FW_FACET_FAIR;
+      if (facet != FW_FACET_FAIR)
+        return TRUE;
+      goto bad;
     }
 
   if (facet == FW_FACET_FAIR)

@@ -163,6 +163,7 @@ fw_findings_compute (FwQuery *query)
 
   g_return_val_if_fail (FW_IS_QUERY (query), NULL);
 
+  fw_query_ensure_current (query);
   dataset = fw_query_get_dataset (query);
   countries = fw_dataset_get_countries (dataset);
   fw_dataset_get_columns (dataset, &c);

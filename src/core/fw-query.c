@@ -28,7 +28,8 @@ struct _FwQuery
   guint64    generation;
   guint32   *by_firm;          /* exhibition rows, grouped by firm */
   guint32   *firm_start;       /* n_firms + 1 */
-  char     **folded_names;     /* casefolded firm names, for search */
+  char     **folded_names;     /* normalised, casefolded firm names */
+  guint      n_folded_names;
 
   /* Results of the last run. */
   guint8    *firm_mask;
@@ -41,16 +42,23 @@ struct _FwQuery
 
 G_DEFINE_FINAL_TYPE (FwQuery, fw_query, G_TYPE_OBJECT)
 
+static char *
+fold_for_search (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
+
+  return g_utf8_casefold (normal != NULL ? normal : "", -1);
+}
+
 static void
 clear_derived (FwQuery *self)
 {
-  guint n_firms = self->firm_start != NULL ? fw_dataset_get_n_rows (self->dataset, FW_TABLE_FIRMS) : 0;
-
   if (self->folded_names != NULL)
     {
-      for (guint i = 0; i < n_firms; i++)
+      for (guint i = 0; i < self->n_folded_names; i++)
         g_free (self->folded_names[i]);
       g_clear_pointer (&self->folded_names, g_free);
+      self->n_folded_names = 0;
     }
   g_clear_pointer (&self->by_firm, g_free);
   g_clear_pointer (&self->firm_start, g_free);
@@ -150,7 +158,8 @@ ensure_derived (FwQuery *self)
 
   self->folded_names = g_new0 (char *, MAX (c.n_firms, 1));
   for (guint f = 0; f < c.n_firms; f++)
-    self->folded_names[f] = g_utf8_casefold (fw_str_pool_get (strings, c.firm_name[f]), -1);
+    self->folded_names[f] = fold_for_search (fw_str_pool_get (strings, c.firm_name[f]));
+  self->n_folded_names = c.n_firms;
 
   self->firm_mask = g_new0 (guint8, MAX (c.n_firms, 1));
   self->exhibition_mask = g_new0 (guint8, MAX (c.n_exhibitions, 1));
@@ -224,7 +233,7 @@ void
 fw_query_run (FwQuery        *self,
               const FwFilter *filter)
 {
-  g_autofree guint8 *pass[FW_N_FACETS] = { NULL };
+  guint8 *pass[FW_N_FACETS] = { NULL };
   g_autofree guint32 *fair_fails = NULL;
   g_autofree guint32 *year_fails = NULL;
   const guint8 *continent;
@@ -260,7 +269,7 @@ fw_query_run (FwQuery        *self,
 
   search = fw_filter_get_search (filter);
   if (search != NULL)
-    folded_search = g_utf8_casefold (search, -1);
+    folded_search = fold_for_search (search);
 
   /* Every exhibition facet but the year depends on the fair alone, so the
    * per-fair fails mask is computed once per fair, not per exhibition. */
@@ -370,6 +379,18 @@ fw_query_run (FwQuery        *self,
           self->n_kept[FW_TABLE_FIRMS]++;
         }
     }
+
+  for (guint f = 0; f < FW_N_FACETS; f++)
+    g_free (pass[f]);
+}
+
+void
+fw_query_ensure_current (FwQuery *self)
+{
+  g_return_if_fail (FW_IS_QUERY (self));
+
+  if (self->generation != fw_dataset_get_generation (self->dataset) || self->firm_mask == NULL)
+    fw_query_run (self, self->filter);
 }
 
 const guint8 *

@@ -21,6 +21,8 @@ FwQuery        *fw_query_new                  (FwDataset      *dataset);
 FwDataset      *fw_query_get_dataset          (FwQuery        *self);
 void            fw_query_run                  (FwQuery        *self,
                                                const FwFilter *filter);
+/* Re-runs the last filter if the dataset changed since. */
+void            fw_query_ensure_current       (FwQuery        *self);
 const FwFilter *fw_query_get_filter           (FwQuery        *self);
 
 /* 1 for each firm (exhibition) the filter keeps. */
