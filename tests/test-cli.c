@@ -55,7 +55,12 @@ run_fairwatch (Run *run,
                 &run->out, &run->err, &wait_status, &error);
   g_assert_no_error (error);
 
-  g_assert_true (WIFEXITED (wait_status));
+  if (!WIFEXITED (wait_status))
+    {
+      g_autofree char *command = g_strjoinv (" ", (char **) argv->pdata);
+
+      g_error ("%s died of signal %d; stderr: %s", command, WTERMSIG (wait_status), run->err);
+    }
   run->status = WEXITSTATUS (wait_status);
 }
 

@@ -48,8 +48,18 @@ gboolean     fw_csv_write_tables      (FwDataset     *dataset,
 /* TRUE when @directory holds the three per-table files. */
 gboolean     fw_csv_is_tables_directory (const char  *directory);
 
+/* TRUE when the layout is the three-file one (see fw_csv_read_tables()). */
+gboolean     fw_csv_layout_is_tables  (const FwCsvLayout *layout);
 void         fw_csv_layout_free       (FwCsvLayout   *layout);
 FwCsvLayout *fw_csv_layout_copy       (const FwCsvLayout *layout);
+/* The layout as JSON, for the native format to keep:
+ *   { "kind": "flat" | "tables",
+ *     "files": [ { "table": "firms",          (tables only; firms, fairs, exhibitions)
+ *                  "delimiter": ",", "bom": false, "crlf": false,
+ *                  "columns": [ { "header": "HQ", "field": "firms.hq_country", "codes": false },
+ *                               { "header": "Booth", "field": "exhibitions.extra", "extra": 0 } ] } ] }
+ * A wrong shape is an FW_FORMAT_ERROR_SHAPE error whose message names the
+ * member at fault; callers say where the layout came from. */
 JsonNode    *fw_csv_layout_to_json    (const FwCsvLayout *layout);
 FwCsvLayout *fw_csv_layout_from_json  (JsonNode      *node,
                                        GError       **error);
