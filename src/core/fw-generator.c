@@ -309,14 +309,15 @@ n_name_combos (const Tables *tables)
 
 static void
 add_fairs (FwDataset    *dataset,
-           const Tables *tables)
+           const Tables *tables,
+           gboolean      with_ids)
 {
   fw_dataset_reserve (dataset, FW_TABLE_FAIRS, N_FAIRS);
 
   for (guint i = 0; i < N_FAIRS; i++)
     {
       FwFairValues values = {
-        .id = fairs[i].id,
+        .id = with_ids ? fairs[i].id : NULL,
         .name = fairs[i].name,
         .host = tables->fair_country[i],
         .city = fairs[i].city,
@@ -1091,7 +1092,7 @@ fw_generator_demo (void)
                               "real company or a real firm's attendance at a fair.");
   fw_dataset_set_citation (dataset, CITATION);
 
-  add_fairs (dataset, &demo->tables);
+  add_fairs (dataset, &demo->tables, TRUE);
   fw_dataset_reserve (dataset, FW_TABLE_FIRMS, N_DEMO_FIRMS);
 
   for (guint i = 0; i < N_DEMO_FIRMS; i++)
@@ -1240,7 +1241,7 @@ fw_generator_random (guint     n_firms,
   FwCountryId hq_ids[G_N_ELEMENTS (random_hq_weights)];
   const LegalForms *hq_legal_forms[G_N_ELEMENTS (random_hq_weights)];
   guint hq_total = 0, fair_total = 0;
-  guint combos, stride, offset, id_width;
+  guint combos, stride, offset;
   guint64 weight_total = 0, weight_sum = 0, extra, given = 0;
   guint32 seed_words[2] = { (guint32) seed, (guint32) (seed >> 32) };
 
@@ -1279,7 +1280,7 @@ fw_generator_random (guint     n_firms,
   }
   fw_dataset_set_citation (dataset, CITATION);
 
-  add_fairs (dataset, &tables);
+  add_fairs (dataset, &tables, FALSE);
   fw_dataset_reserve (dataset, FW_TABLE_FIRMS, n_firms);
   fw_dataset_reserve (dataset, FW_TABLE_EXHIBITIONS, n_exhibitions);
 
@@ -1301,11 +1302,6 @@ fw_generator_random (guint     n_firms,
   while (gcd (combos, stride) != 1)
     stride += 2;
 
-  id_width = 1;
-  for (guint n = MAX (n_firms, 1); n >= 10; n /= 10)
-    id_width++;
-  id_width = MAX (id_width, 4);
-
   /* Exhibitions per firm: one each when there are enough, the rest shared
    * out in proportion to each firm's weight, without storing them. */
   if (n_exhibitions >= n_firms)
@@ -1319,7 +1315,6 @@ fw_generator_random (guint     n_firms,
 
   for (guint i = 0; i < n_firms; i++)
     {
-      g_autofree char *id = NULL;
       g_autofree char *name = NULL;
       FwCountryId hq = hq_ids[0];
       const LegalForms *hq_forms = hq_legal_forms[0];
@@ -1351,7 +1346,6 @@ fw_generator_random (guint     n_firms,
       else
         confidence = FW_CONFIDENCE_LOW;
 
-      id = g_strdup_printf ("F%0*u", id_width, i + 1);
       {
         guint combo = (guint) (((guint64) i * stride + offset) % combos);
 
@@ -1359,12 +1353,13 @@ fw_generator_random (guint     n_firms,
                                pick_legal_form (hq_forms, rand));
       }
 
+      /* No ids: generated names are unique, and a flat CSV of a million
+       * rows is a spreadsheet a person would keep without them. */
       fw_dataset_append_firm (dataset, &(FwFirmValues) {
-                                .id = id,
                                 .name = name,
                                 .hq = hq,
                                 .confidence = confidence,
-                                .notes = "Fictional firm (generated data).",
+                                .notes = "Fictional firm.",
                               });
 
       if (n_exhibitions >= n_firms)
