@@ -34,6 +34,7 @@ struct _FwCountries
   /* Shared, immutable after loading: copies reference the same table. */
   GArray     *countries;     /* Country, index 0 is "unknown" */
   GHashTable *keys;          /* normalised text -> GUINT_TO_POINTER (id) */
+  GBytes     *name_rank;     /* guint16 per id, made on first use */
 
   /* Per-dataset settings. */
   guint8     *continent;
@@ -57,6 +58,7 @@ fw_countries_finalize (GObject *object)
 
   g_clear_pointer (&self->countries, g_array_unref);
   g_clear_pointer (&self->keys, g_hash_table_unref);
+  g_clear_pointer (&self->name_rank, g_bytes_unref);
   g_clear_pointer (&self->continent, g_free);
   g_clear_pointer (&self->adversary, g_free);
   g_clear_pointer (&self->five_eyes, g_free);
@@ -595,4 +597,43 @@ const guint8 *
 fw_countries_get_five_eyes_array (FwCountries *self)
 {
   return self->five_eyes;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  char **keys = user_data;
+  int cmp = strcmp (keys[*(const guint16 *) a], keys[*(const guint16 *) b]);
+
+  return cmp != 0 ? cmp : (int) *(const guint16 *) a - (int) *(const guint16 *) b;
+}
+
+const guint16 *
+fw_countries_get_name_rank (FwCountries *self)
+{
+  g_return_val_if_fail (FW_IS_COUNTRIES (self), NULL);
+
+  if (self->name_rank == NULL)
+    {
+      guint n = self->countries->len;
+      g_autofree guint16 *order = g_new (guint16, n);
+      guint16 *rank = g_new (guint16, n);
+      char **keys = g_new0 (char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        {
+          order[i] = i;
+          keys[i] = g_utf8_collate_key (g_array_index (self->countries, Country, i).name, -1);
+        }
+      g_qsort_with_data (order, n, sizeof (guint16), compare_names, keys);
+      for (guint i = 0; i < n; i++)
+        rank[order[i]] = i;
+
+      g_strfreev (keys);
+      self->name_rank = g_bytes_new_take (rank, n * sizeof (guint16));
+    }
+
+  return g_bytes_get_data (self->name_rank, NULL);
 }

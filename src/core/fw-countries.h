@@ -66,6 +66,9 @@ GArray       *fw_countries_get_adversaries   (FwCountries  *self);
 /* Ids whose continent differs from the table's default. */
 GArray       *fw_countries_get_continent_overrides (FwCountries *self);
 
+/* Each id's position in the list of countries sorted by English name. */
+const guint16 *fw_countries_get_name_rank    (FwCountries  *self);
+
 /* Cheap per-id arrays for scans: index by FwCountryId. */
 const guint8 *fw_countries_get_continent_array (FwCountries *self);
 const guint8 *fw_countries_get_adversary_array (FwCountries *self);

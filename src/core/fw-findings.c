@@ -19,24 +19,7 @@ enum {
   YEAR_UNKNOWN          = 1 << 3,
 };
 
-typedef struct
-{
-  FwDataset   *dataset;
-  FwCountries *countries;
-  guint        kind;    /* 0 country, 1 continent, 2 fair */
-} SortContext;
-
-static const char *
-entry_name (const SortContext *ctx,
-            guint              key)
-{
-  if (ctx->kind == 0)
-    return fw_countries_get_name (ctx->countries, key);
-  if (ctx->kind == 1)
-    return fw_continent_to_string (key);
-  return fw_dataset_get_fair_name (ctx->dataset, key);
-}
-
+/* Ties are broken by name, through precomputed collation ranks. */
 static int
 compare_entries (gconstpointer a,
                  gconstpointer b,
@@ -44,26 +27,20 @@ compare_entries (gconstpointer a,
 {
   const FwRankEntry *ea = a;
   const FwRankEntry *eb = b;
-  int cmp;
+  const guint32 *rank = user_data;
 
   if (ea->firms != eb->firms)
     return ea->firms > eb->firms ? -1 : 1;
 
-  cmp = g_utf8_collate (entry_name (user_data, ea->key), entry_name (user_data, eb->key));
-  if (cmp != 0)
-    return cmp;
-
-  return ea->key < eb->key ? -1 : ea->key > eb->key;
+  return (rank[ea->key] > rank[eb->key]) - (rank[ea->key] < rank[eb->key]);
 }
 
 static GArray *
 make_ranking (const guint32 *counts,
               guint          n,
-              FwDataset     *dataset,
-              guint          kind)
+              const guint32 *rank)
 {
   GArray *entries = g_array_new (FALSE, FALSE, sizeof (FwRankEntry));
-  SortContext ctx = { dataset, fw_dataset_get_countries (dataset), kind };
 
   for (guint i = 0; i < n; i++)
     {
@@ -74,7 +51,7 @@ make_ranking (const guint32 *counts,
         }
     }
 
-  g_array_sort_with_data (entries, compare_entries, &ctx);
+  g_array_sort_with_data (entries, compare_entries, (gpointer) rank);
 
   return entries;
 }
@@ -96,10 +73,9 @@ compare_adversary_firms (gconstpointer a,
 {
   const FwAdversaryFirm *fa = *(const FwAdversaryFirm * const *) a;
   const FwAdversaryFirm *fb = *(const FwAdversaryFirm * const *) b;
-  int cmp = g_utf8_collate (fw_dataset_get_firm_name (user_data, fa->firm),
-                            fw_dataset_get_firm_name (user_data, fb->firm));
+  const guint32 *rank = user_data;
 
-  return cmp != 0 ? cmp : (fa->firm < fb->firm ? -1 : fa->firm > fb->firm);
+  return (rank[fa->firm] > rank[fb->firm]) - (rank[fa->firm] < rank[fb->firm]);
 }
 
 static int
@@ -346,11 +322,24 @@ fw_findings_compute (FwQuery *query)
   for (guint i = 1; i < n_ids; i++)
     findings->n_hq_countries += hq_counts[i] > 0;
 
-  findings->hq_countries = make_ranking (hq_counts, n_ids, dataset, 0);
-  findings->hq_continents = make_ranking (continent_counts, FW_N_CONTINENTS, dataset, 1);
-  findings->fairs = make_ranking (fair_base, c.n_fairs, dataset, 2);
-  findings->host_countries = make_ranking (host_base, n_ids, dataset, 0);
-  findings->host_countries_all = make_ranking (host_all, n_ids, dataset, 0);
+  {
+    const guint16 *country_rank16 = fw_countries_get_name_rank (countries);
+    g_autofree guint32 *country_rank = g_new (guint32, n_ids);
+    guint32 continent_rank[FW_N_CONTINENTS];
+
+    for (guint i = 0; i < n_ids; i++)
+      country_rank[i] = country_rank16[i];
+    /* The enumeration is in alphabetical order already; unknown goes last. */
+    for (guint i = 0; i < FW_N_CONTINENTS; i++)
+      continent_rank[i] = i;
+    continent_rank[FW_CONTINENT_UNKNOWN] = FW_N_CONTINENTS;
+
+    findings->hq_countries = make_ranking (hq_counts, n_ids, country_rank);
+    findings->hq_continents = make_ranking (continent_counts, FW_N_CONTINENTS, continent_rank);
+    findings->fairs = make_ranking (fair_base, c.n_fairs, fw_query_get_name_rank (query, FW_TABLE_FAIRS));
+    findings->host_countries = make_ranking (host_base, n_ids, country_rank);
+    findings->host_countries_all = make_ranking (host_all, n_ids, country_rank);
+  }
 
   findings->by_year = g_array_new (FALSE, TRUE, sizeof (FwYearClasses));
   for (guint y = 1; y <= FW_YEAR_MAX + 1; y++)
@@ -370,7 +359,8 @@ fw_findings_compute (FwQuery *query)
       g_array_append_val (findings->by_year, classes);
     }
 
-  g_ptr_array_sort_with_data (findings->adversary_firms, compare_adversary_firms, dataset);
+  g_ptr_array_sort_with_data (findings->adversary_firms, compare_adversary_firms,
+                              (gpointer) fw_query_get_name_rank (query, FW_TABLE_FIRMS));
 
   return findings;
 }

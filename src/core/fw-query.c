@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "fw-query.h"
@@ -30,6 +31,7 @@ struct _FwQuery
   guint32   *firm_start;       /* n_firms + 1 */
   char     **folded_names;     /* normalised, casefolded firm names */
   guint      n_folded_names;
+  guint32   *name_rank[FW_N_TABLES];  /* lazily, for firms and fairs */
 
   /* Results of the last run. */
   guint8    *firm_mask;
@@ -62,6 +64,8 @@ clear_derived (FwQuery *self)
     }
   g_clear_pointer (&self->by_firm, g_free);
   g_clear_pointer (&self->firm_start, g_free);
+  for (guint t = 0; t < FW_N_TABLES; t++)
+    g_clear_pointer (&self->name_rank[t], g_free);
   g_clear_pointer (&self->firm_mask, g_free);
   g_clear_pointer (&self->exhibition_mask, g_free);
   for (guint f = 0; f < FW_N_FACETS; f++)
@@ -448,6 +452,61 @@ fw_query_get_exhibitions_by_firm (FwQuery        *self,
     *firm_start = self->firm_start;
 
   return self->by_firm;
+}
+
+typedef struct
+{
+  char  *key;
+  guint  row;
+} CollateItem;
+
+static int
+compare_collate_items (gconstpointer a,
+                       gconstpointer b)
+{
+  const CollateItem *ia = a;
+  const CollateItem *ib = b;
+  int cmp = strcmp (ia->key, ib->key);
+
+  return cmp != 0 ? cmp : (ia->row > ib->row) - (ia->row < ib->row);
+}
+
+/* Collation keys are made once per name, so that rankings and lists sort
+ * by comparing integers instead of collating strings again and again. */
+const guint32 *
+fw_query_get_name_rank (FwQuery *self,
+                        FwTable  table)
+{
+  g_return_val_if_fail (FW_IS_QUERY (self), NULL);
+  g_return_val_if_fail (table == FW_TABLE_FIRMS || table == FW_TABLE_FAIRS, NULL);
+
+  ensure_derived (self);
+
+  if (self->name_rank[table] == NULL)
+    {
+      guint n = fw_dataset_get_n_rows (self->dataset, table);
+      g_autofree CollateItem *items = g_new (CollateItem, MAX (n, 1));
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *name = table == FW_TABLE_FIRMS ? fw_dataset_get_firm_name (self->dataset, i)
+                                                     : fw_dataset_get_fair_name (self->dataset, i);
+
+          items[i].key = g_utf8_collate_key (name, -1);
+          items[i].row = i;
+        }
+
+      qsort (items, n, sizeof (CollateItem), compare_collate_items);
+
+      self->name_rank[table] = g_new (guint32, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        {
+          self->name_rank[table][items[i].row] = i;
+          g_free (items[i].key);
+        }
+    }
+
+  return self->name_rank[table];
 }
 
 const guint32 *

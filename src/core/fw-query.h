@@ -36,6 +36,11 @@ guint           fw_query_get_n_kept           (FwQuery        *self,
 const guint32  *fw_query_get_exhibitions_by_firm (FwQuery      *self,
                                                const guint32 **firm_start);
 
+/* For the firms or fairs table, each row's position when the rows are
+ * sorted by name for the reader's locale; computed once per dataset. */
+const guint32  *fw_query_get_name_rank        (FwQuery        *self,
+                                               FwTable         table);
+
 /* For each value of @facet, the number of distinct firms that would be
  * kept if that value were the facet's only selection, i.e. evaluated under
  * all the other facets' filters. */
