@@ -654,6 +654,128 @@ test_random_errors (void)
   g_clear_error (&error);
 }
 
+/* A clean dataset: exact sizes, grouped by firm, every firm exhibiting,
+ * and no firm twice at a fair in the same year.  Exhibitions of unknown
+ * year are keyed with year 0, so they may not repeat a fair either. */
+static void
+assert_random_clean (guint   n_firms,
+                     guint   n_exhibitions,
+                     guint64 seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwDataset) dataset = fw_generator_random (n_firms, n_exhibitions, seed, &error);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *keys = NULL;
+  FwColumns c;
+  guint unknown_years = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (fw_dataset_get_n_rows (dataset, FW_TABLE_FIRMS), ==, n_firms);
+  g_assert_cmpuint (fw_dataset_get_n_rows (dataset, FW_TABLE_EXHIBITIONS), ==, n_exhibitions);
+  g_assert_cmpuint (n_exhibitions, >=, n_firms);
+
+  fw_dataset_get_columns (dataset, &c);
+  keys = g_new (gint64, c.n_exhibitions);
+
+  g_assert_cmpuint (c.exhibition_firm[0], ==, 0);
+  g_assert_cmpuint (c.exhibition_firm[c.n_exhibitions - 1], ==, n_firms - 1);
+
+  for (guint e = 0; e < c.n_exhibitions; e++)
+    {
+      guint16 year = c.exhibition_year[e];
+
+      /* Steps of 0 or 1 from 0 to the last firm: grouped, none left out. */
+      if (e > 0)
+        g_assert_cmpuint (c.exhibition_firm[e] - c.exhibition_firm[e - 1], <=, 1);
+
+      if (year == FW_YEAR_UNKNOWN)
+        unknown_years++;
+      else
+        {
+          g_assert_cmpuint (year, >=, 2002);
+          g_assert_cmpuint (year, <=, 2021);
+        }
+
+      keys[e] = ((gint64) c.exhibition_firm[e] << 32) | ((gint64) c.exhibition_fair[e] << 16) | year;
+      if (!g_hash_table_add (seen, &keys[e]))
+        g_error ("firm %u at fair %u in %u more than once", c.exhibition_firm[e],
+                 c.exhibition_fair[e], year);
+    }
+
+  g_assert_cmpuint (unknown_years, >, 0);
+  g_assert_cmpuint (unknown_years, <, n_exhibitions / 50);
+}
+
+static void
+test_random_no_repeats (void)
+{
+  assert_random_clean (2000, 60000, 3);
+  assert_random_clean (50, 5000, 9);
+}
+
+/* The largest number of exhibitions one firm can have, below @bound. */
+static guint
+find_capacity (guint bound)
+{
+  guint low = 1, high = bound;
+
+  while (low < high)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(FwDataset) dataset = NULL;
+      guint mid = low + (high - low + 1) / 2;
+
+      dataset = fw_generator_random (1, mid, 1, &error);
+      if (dataset != NULL)
+        low = mid;
+      else
+        {
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+          high = mid - 1;
+        }
+    }
+
+  return low;
+}
+
+static void
+test_random_capacity (void)
+{
+  g_autoptr(GError) error = NULL;
+  FwDataset *dataset = fw_generator_random (1, 1, 1, &error);
+  guint n_years = 2021 - 2002 + 1;
+  guint n_fairs;
+  guint capacity;
+
+  g_assert_no_error (error);
+  n_fairs = fw_dataset_get_n_rows (dataset, FW_TABLE_FAIRS);
+  g_clear_object (&dataset);
+
+  /* One exhibition per fair and year at most, and some fairs are
+   * biennial or younger than the data. */
+  capacity = find_capacity (n_years * n_fairs + 1);
+  g_test_message ("%u exhibitions per firm at most", capacity);
+  g_assert_cmpuint (capacity, >=, n_fairs);
+  g_assert_cmpuint (capacity, <, n_years * n_fairs);
+
+  dataset = fw_generator_random (2, 100000, 1, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_assert_nonnull (strstr (error->message, "100000"));
+  g_clear_error (&error);
+
+  dataset = fw_generator_random (7, 7 * capacity + 1, 1, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  /* Full, and nearly full: the heaviest firms are capped and the others
+   * take the rest. */
+  assert_random_clean (7, 7 * capacity, 5);
+  assert_random_clean (7, 7 * capacity - 3, 5);
+  assert_random_clean (300, 100 * capacity, 5);
+}
+
 static void
 test_random_large (void)
 {
@@ -689,6 +811,8 @@ main (int   argc,
   g_test_add_func ("/generator/random/fewer-exhibitions", test_random_fewer_exhibitions);
   g_test_add_func ("/generator/random/names", test_random_names);
   g_test_add_func ("/generator/random/errors", test_random_errors);
+  g_test_add_func ("/generator/random/no-repeats", test_random_no_repeats);
+  g_test_add_func ("/generator/random/capacity", test_random_capacity);
   g_test_add_func ("/generator/random/large", test_random_large);
 
   return g_test_run ();

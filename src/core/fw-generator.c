@@ -1163,7 +1163,13 @@ static const HqWeight random_hq_weights[] = {
   { "GR", 1 }, { "EE", 1 }, { "LT", 1 }, { "MX", 1 },
 };
 
-#define MAX_PREFERRED 8
+#define MAX_HOME_FAIRS  4
+#define MAX_PREFERRED   16
+#define MAX_FIRM_WEIGHT 100
+
+/* Sets of fairs and of years (from YEAR_FIRST) are kept as bits. */
+G_STATIC_ASSERT (N_FAIRS < 64);
+G_STATIC_ASSERT (N_YEARS < 32);
 
 static inline guint64
 splitmix64 (guint64 x)
@@ -1174,7 +1180,7 @@ splitmix64 (guint64 x)
   return x ^ (x >> 31);
 }
 
-/* How busy firm @i is, 1..100, skewed towards small firms. */
+/* How busy firm @i is, 1..MAX_FIRM_WEIGHT, skewed towards small firms. */
 static inline guint64
 firm_weight (guint64 seed,
              guint   i)
@@ -1215,17 +1221,165 @@ gcd (guint a,
   return a;
 }
 
-/* A year @fair ran, near @year. */
-static guint16
-fit_year (guint fair,
-          guint year)
+static inline guint
+count_bits64 (guint64 bits)
 {
-  if (year < fairs[fair].since)
-    year = fairs[fair].since + (year - YEAR_FIRST) % (YEAR_LAST + 1 - fairs[fair].since);
-  if (!fair_runs (fair, year))
-    year = year < YEAR_LAST ? year + 1 : year - 1;
+  bits -= (bits >> 1) & G_GUINT64_CONSTANT (0x5555555555555555);
+  bits = (bits & G_GUINT64_CONSTANT (0x3333333333333333)) +
+         ((bits >> 2) & G_GUINT64_CONSTANT (0x3333333333333333));
+  bits = (bits + (bits >> 4)) & G_GUINT64_CONSTANT (0x0f0f0f0f0f0f0f0f);
 
-  return year;
+  return (guint) ((bits * G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+}
+
+/* The position of the @k-th set bit of @bits, from 0. */
+static inline guint
+nth_bit (guint64 bits,
+         guint   k)
+{
+  for (; k > 0; k--)
+    bits &= bits - 1;
+  g_assert (bits != 0);
+
+  /* Counting the bits below the lowest one. */
+  return count_bits64 ((bits - 1) & ~bits);
+}
+
+static guint
+pick_bit (guint64  bits,
+          GRand   *rand)
+{
+  return nth_bit (bits, g_rand_int_range (rand, 0, count_bits64 (bits)));
+}
+
+static guint32
+fair_years (guint fair)
+{
+  guint32 years = 0;
+
+  for (guint y = 0; y < N_YEARS; y++)
+    if (fair_runs (fair, YEAR_FIRST + y))
+      years |= 1u << y;
+
+  return years;
+}
+
+/* One random firm: the fairs it favours, the years it is active, and what
+ * it has already, so that it never shows twice at a fair in a year. */
+typedef struct
+{
+  const guint32 *runs;                 /* per fair, the years it ran */
+  guint          capacity;             /* (fair, year) slots in all */
+  guint          preferred[MAX_PREFERRED];
+  guint          n_preferred;
+  guint32        years;                /* when the firm is active */
+  guint32        taken[N_FAIRS];       /* per fair, the years shown */
+  guint          n_taken;
+  guint64        unknown_taken;        /* fairs shown at in an unknown year */
+} Circuit;
+
+/* The slots of the favoured fairs in the active years. */
+static guint
+circuit_room (const Circuit *circuit)
+{
+  guint64 seen = 0;
+  guint room = 0;
+
+  for (guint p = 0; p < circuit->n_preferred; p++)
+    {
+      guint fair = circuit->preferred[p];
+
+      if ((seen & (G_GUINT64_CONSTANT (1) << fair)) == 0)
+        room += count_bits64 (circuit->runs[fair] & circuit->years);
+      seen |= G_GUINT64_CONSTANT (1) << fair;
+    }
+
+  return room;
+}
+
+static guint
+circuit_draw_fair (const Circuit *circuit,
+                   GRand         *rand)
+{
+  if (g_rand_int_range (rand, 0, 100) < 85)
+    return circuit->preferred[g_rand_int_range (rand, 0, circuit->n_preferred)];
+
+  return g_rand_int_range (rand, 0, N_FAIRS);
+}
+
+static void
+circuit_take_year (Circuit *circuit,
+                   GRand   *rand,
+                   guint   *fair_out,
+                   guint   *year_out)
+{
+  guint fair = 0;
+  guint64 vacant = 0;   /* years still open at the fair drawn */
+  guint year;
+
+  g_assert (circuit->n_taken < circuit->capacity);
+
+  /* Outside the active years only once draws inside keep failing. */
+  for (guint tries = 0; tries < 16 && vacant == 0; tries++)
+    {
+      fair = circuit_draw_fair (circuit, rand);
+      vacant = circuit->runs[fair] & ~circuit->taken[fair];
+      if ((vacant & circuit->years) != 0)
+        vacant &= circuit->years;
+      else if (tries < 8)
+        vacant = 0;
+    }
+
+  if (vacant != 0)
+    year = pick_bit (vacant, rand);
+  else
+    {
+      /* Nearly full: any vacant slot, each as likely. */
+      guint k = g_rand_int_range (rand, 0, circuit->capacity - circuit->n_taken);
+
+      for (fair = 0; fair < N_FAIRS; fair++)
+        {
+          vacant = circuit->runs[fair] & ~circuit->taken[fair];
+          if (k < count_bits64 (vacant))
+            break;
+          k -= count_bits64 (vacant);
+        }
+      g_assert (fair < N_FAIRS);
+      year = nth_bit (vacant, k);
+    }
+
+  circuit->taken[fair] |= 1u << year;
+  circuit->n_taken++;
+  *fair_out = fair;
+  *year_out = YEAR_FIRST + year;
+}
+
+/* Two exhibitions of unknown year at the same fair would read as one
+ * listed twice, so each goes to a different fair; FALSE once all have one. */
+static gboolean
+circuit_take_unknown (Circuit *circuit,
+                      GRand   *rand,
+                      guint   *fair_out)
+{
+  guint64 left = ~circuit->unknown_taken & ((G_GUINT64_CONSTANT (1) << N_FAIRS) - 1);
+  guint fair = 0;
+  gboolean found = FALSE;
+
+  if (left == 0)
+    return FALSE;
+
+  for (guint tries = 0; tries < 8 && !found; tries++)
+    {
+      fair = circuit_draw_fair (circuit, rand);
+      found = (left & (G_GUINT64_CONSTANT (1) << fair)) != 0;
+    }
+  if (!found)
+    fair = pick_bit (left, rand);
+
+  circuit->unknown_taken |= G_GUINT64_CONSTANT (1) << fair;
+  *fair_out = fair;
+
+  return TRUE;
 }
 
 FwDataset *
@@ -1240,9 +1394,12 @@ fw_generator_random (guint     n_firms,
   Tables tables;
   FwCountryId hq_ids[G_N_ELEMENTS (random_hq_weights)];
   const LegalForms *hq_legal_forms[G_N_ELEMENTS (random_hq_weights)];
+  guint32 runs[N_FAIRS];
+  Circuit circuit = { .runs = runs };
   guint hq_total = 0, fair_total = 0;
   guint combos, stride, offset;
-  guint64 weight_total = 0, weight_sum = 0, extra, given = 0;
+  guint64 weight_total = 0, weight_sum = 0, share = 0, given = 0;
+  guint64 capped_weight = MAX_FIRM_WEIGHT + 1;
   guint32 seed_words[2] = { (guint32) seed, (guint32) (seed >> 32) };
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1260,6 +1417,26 @@ fw_generator_random (guint     n_firms,
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    "Cannot generate %u exhibitions without firms: ask for at least one firm",
                    n_exhibitions);
+      return NULL;
+    }
+
+  /* Random exhibitions also keep to the years each fair ran, and a firm
+   * shows at a fair once a year at most, which bounds what one firm can have. */
+  for (guint f = 0; f < N_FAIRS; f++)
+    {
+      runs[f] = fair_years (f);
+      circuit.capacity += count_bits64 (runs[f]);
+    }
+
+  if ((guint64) n_firms * circuit.capacity < n_exhibitions)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Cannot generate %u exhibitions for %u firms: a firm exhibits at a fair "
+                   "at most once a year, and from %u to %u the %u fairs were held %u times "
+                   "in all, so %u firms can have at most %" G_GUINT64_FORMAT " exhibitions; "
+                   "ask for more firms or fewer exhibitions",
+                   n_exhibitions, n_firms, YEAR_FIRST, YEAR_LAST, (guint) N_FAIRS,
+                   circuit.capacity, n_firms, (guint64) n_firms * circuit.capacity);
       return NULL;
     }
 
@@ -1303,15 +1480,27 @@ fw_generator_random (guint     n_firms,
     stride += 2;
 
   /* Exhibitions per firm: one each when there are enough, the rest shared
-   * out in proportion to each firm's weight, without storing them. */
+   * out in proportion to each firm's weight, without storing them.  Firms
+   * whose share would not fit get the capacity instead, the heaviest
+   * first, and the others share what is left; the rounding then cannot
+   * take one past the capacity either. */
   if (n_exhibitions >= n_firms)
     {
-      extra = n_exhibitions - n_firms;
+      guint64 n_by_weight[MAX_FIRM_WEIGHT + 1] = { 0 };
+
+      share = n_exhibitions - n_firms;
       for (guint i = 0; i < n_firms; i++)
-        weight_total += firm_weight (seed, i);
+        n_by_weight[firm_weight (seed, i)]++;
+      for (guint w = 1; w <= MAX_FIRM_WEIGHT; w++)
+        weight_total += w * n_by_weight[w];
+
+      for (guint w = MAX_FIRM_WEIGHT; w > 0 && share * w > (circuit.capacity - 1) * weight_total; w--)
+        {
+          share -= (circuit.capacity - 1) * n_by_weight[w];
+          weight_total -= w * n_by_weight[w];
+          capped_weight = w;
+        }
     }
-  else
-    extra = 0;
 
   for (guint i = 0; i < n_firms; i++)
     {
@@ -1319,8 +1508,6 @@ fw_generator_random (guint     n_firms,
       FwCountryId hq = hq_ids[0];
       const LegalForms *hq_forms = hq_legal_forms[0];
       FwConfidence confidence;
-      guint preferred[MAX_PREFERRED];
-      guint n_preferred = 0;
       guint first_year, last_year, span, count;
       guint roll;
 
@@ -1362,45 +1549,71 @@ fw_generator_random (guint     n_firms,
                                 .notes = "Fictional firm.",
                               });
 
-      if (n_exhibitions >= n_firms)
-        {
-          guint64 before = weight_total > 0 ? extra * weight_sum / weight_total : 0;
-
-          weight_sum += firm_weight (seed, i);
-          count = 1 + (guint) ((weight_total > 0 ? extra * weight_sum / weight_total : 0) - before);
-        }
-      else
+      if (n_exhibitions < n_firms)
         count = (guint) (((guint64) (i + 1) * n_exhibitions) / n_firms -
                          ((guint64) i * n_exhibitions) / n_firms);
+      else if (firm_weight (seed, i) >= capped_weight)
+        count = circuit.capacity;
+      else
+        {
+          guint64 before = share * weight_sum / weight_total;
+
+          weight_sum += firm_weight (seed, i);
+          count = 1 + (guint) (share * weight_sum / weight_total - before);
+        }
       given += count;
 
       if (count == 0)
         continue;
 
+      memset (circuit.taken, 0, sizeof circuit.taken);
+      circuit.n_taken = 0;
+      circuit.unknown_taken = 0;
+      circuit.n_preferred = 0;
+
       /* Home fairs, then a few others, as this firm's circuit. */
-      for (guint f = 0; f < N_FAIRS && n_preferred < MAX_PREFERRED / 2; f++)
+      for (guint f = 0; f < N_FAIRS && circuit.n_preferred < MAX_HOME_FAIRS; f++)
         if (tables.fair_country[f] == hq)
-          preferred[n_preferred++] = f;
+          circuit.preferred[circuit.n_preferred++] = f;
       for (guint k = g_rand_int_range (rand, 1, 5); k > 0; k--)
-        preferred[n_preferred++] = pick_weighted_fair (rand, fair_total);
+        circuit.preferred[circuit.n_preferred++] = pick_weighted_fair (rand, fair_total);
 
       first_year = YEAR_FIRST + g_rand_int_range (rand, 0, N_YEARS - 2);
       span = g_rand_int_range (rand, 2, 20);
       last_year = MIN (YEAR_LAST, first_year + span);
 
+      /* A busy firm goes to more fairs over more years: widen the circuit
+       * until its exhibitions fit with room to spare, rather than crowd
+       * into its last free slots and then spill anywhere. */
+      for (gboolean by_year = TRUE;; by_year = !by_year)
+        {
+          gboolean more_years = last_year - first_year + 1 < N_YEARS;
+          gboolean more_fairs = circuit.n_preferred < MAX_PREFERRED;
+
+          circuit.years = ((1u << (last_year - first_year + 1)) - 1) << (first_year - YEAR_FIRST);
+          if (circuit_room (&circuit) >= count + count / 2 || (!more_years && !more_fairs))
+            break;
+
+          if (more_years && (by_year || !more_fairs))
+            {
+              if (last_year < YEAR_LAST)
+                last_year++;
+              else
+                first_year--;
+            }
+          else
+            circuit.preferred[circuit.n_preferred++] = pick_weighted_fair (rand, fair_total);
+        }
+
       for (guint e = 0; e < count; e++)
         {
           guint fair, year;
 
-          if (g_rand_int_range (rand, 0, 100) < 85)
-            fair = preferred[g_rand_int_range (rand, 0, n_preferred)];
-          else
-            fair = g_rand_int_range (rand, 0, N_FAIRS);
-
-          if (g_rand_int_range (rand, 0, 100) == 0)
+          if (g_rand_int_range (rand, 0, 100) == 0 &&
+              circuit_take_unknown (&circuit, rand, &fair))
             year = FW_YEAR_UNKNOWN;
           else
-            year = fit_year (fair, g_rand_int_range (rand, first_year, last_year + 1));
+            circuit_take_year (&circuit, rand, &fair, &year);
 
           fw_dataset_append_exhibition (dataset, &(FwExhibitionValues) {
                                           .firm = i,
