@@ -689,6 +689,83 @@ test_warnings (void)
   g_assert_cmpuint (fw_dataset_get_n_rows (dataset, FW_TABLE_EXHIBITIONS), ==, 4);
 }
 
+/* Reads @rows identical or conflicting rows, then a row with a bad year,
+ * keeping at most 100 problems. */
+static FwDataset *
+read_many_warnings (const char  *dir,
+                    const char  *name,
+                    gboolean     conflicting,
+                    guint        rows,
+                    FwProblems  *problems,
+                    GError     **error)
+{
+  g_autoptr(GString) text = g_string_new ("firm,hq_country,confidence,fair,host_country,year\n");
+  g_autoptr(GBytes) bytes = NULL;
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (text, "Acme Intercept,%s,high,Milipol France,France,2015\n",
+                            conflicting && i % 2 == 1 ? "Germany" : "Italy");
+  g_string_append (text, "Acme Intercept,Italy,high,Milipol France,France,20x5\n");
+
+  bytes = generated_file (dir, name, text);
+
+  return fw_csv_read_flat (bytes, name, countries, problems, error);
+}
+
+/* Past the cap problems are counted, not kept, and the first error is
+ * kept all the same, even when warnings filled the list before it. */
+static void
+test_warnings_past_cap (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  const guint rows = 5000;
+
+  {
+    g_autoptr(FwProblems) problems = fw_problems_new (100);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FwDataset) dataset = NULL;
+
+    dataset = read_many_warnings (dir, "repeats.csv", FALSE, rows, problems, &error);
+    g_assert_null (dataset);
+    g_assert_error (error, FW_FORMAT_ERROR, FW_FORMAT_ERROR_YEAR);
+    assert_located (error->message, "repeats.csv", rows + 2, 6);
+    g_assert_nonnull (strstr (error->message, "“20x5”"));
+    g_assert_cmpuint (fw_problems_get_n_errors (problems), ==, 1);
+    /* Each row after the first repeats it. */
+    g_assert_cmpuint (fw_problems_get_n_warnings (problems), ==, rows - 1);
+    g_assert_true (fw_problems_is_full (problems));
+    g_assert_cmpuint (fw_problems_get_n_kept (problems), ==, 100);
+  }
+
+  {
+    g_autoptr(FwProblems) problems = fw_problems_new (100);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(FwDataset) dataset = NULL;
+    const FwProblem *last;
+
+    /* Every other row says another HQ: warnings while reading, before the error. */
+    dataset = read_many_warnings (dir, "conflicts.csv", TRUE, rows, problems, &error);
+    g_assert_null (dataset);
+    g_assert_error (error, FW_FORMAT_ERROR, FW_FORMAT_ERROR_YEAR);
+    assert_located (error->message, "conflicts.csv", rows + 2, 6);
+    g_assert_cmpuint (fw_problems_get_n_errors (problems), ==, 1);
+    g_assert_cmpuint (fw_problems_get_n_warnings (problems), >=, rows / 2);
+    g_assert_cmpuint (fw_problems_get_n_kept (problems), ==, 101);
+    last = fw_problems_get (problems, 100);
+    g_assert_cmpint (last->severity, ==, FW_SEVERITY_ERROR);
+    g_assert_cmpuint (last->line, ==, rows + 2);
+
+    /* A second error is only counted. */
+    fw_problems_add (problems, fw_problem_new (FW_SEVERITY_ERROR, FW_FORMAT_ERROR_YEAR,
+                                               "x.csv", 1, 1, "another"));
+    fw_problems_count (problems, FW_SEVERITY_WARNING);
+    g_assert_cmpuint (fw_problems_get_n_kept (problems), ==, 101);
+    g_assert_cmpuint (fw_problems_get_n_errors (problems), ==, 2);
+  }
+
+  remove_tree (dir);
+}
+
 static void
 test_warning_missing_columns (void)
 {
@@ -1114,6 +1191,7 @@ main (int   argc,
   g_test_add_func ("/csv/error/random-bytes", test_error_random_bytes);
   g_test_add_func ("/csv/warnings/conflicts", test_warnings);
   g_test_add_func ("/csv/warnings/missing-columns", test_warning_missing_columns);
+  g_test_add_func ("/csv/warnings/past-cap", test_warnings_past_cap);
   g_test_add_func ("/csv/tables/read", test_tables_read);
   g_test_add_func ("/csv/tables/is-directory", test_tables_is_directory);
   g_test_add_func ("/csv/tables/missing-file", test_tables_missing_file);

@@ -431,6 +431,23 @@ print_help (void)
   g_print ("%s\n", _("Exit status: 0 success, 1 problems found (validate), 2 error."));
 }
 
+gboolean
+fw_cli_handles (int    argc,
+                char **argv)
+{
+  const char *first = argc > 1 ? argv[1] : NULL;
+
+  if (first == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (first, commands[i].name) == 0)
+      return TRUE;
+
+  /* Options are the command line's; a plain argument is a file to open. */
+  return first[0] == '-' || g_strcmp0 (first, "help") == 0;
+}
+
 int
 fw_cli_run (int    argc,
             char **argv)
@@ -467,11 +484,6 @@ fw_cli_run (int    argc,
         }
     }
 
-  /* Until the window exists, starting the application shows the findings
-   * of the dataset it is given, or of the demonstration data. */
-  {
-    char *summary_argv[] = { (char *) "summary", argc > 1 ? argv[1] : NULL, NULL };
-
-    return command_summary (argc > 1 ? 2 : 1, summary_argv);
-  }
+  print_help ();
+  return argc > 1 ? EXIT_FAILURE_ : EXIT_OK;
 }

@@ -9,7 +9,10 @@
 
 G_BEGIN_DECLS
 
-int fw_cli_run (int    argc,
-                char **argv);
+/* TRUE when the arguments ask for the command line rather than the window. */
+gboolean fw_cli_handles (int    argc,
+                         char **argv);
+int      fw_cli_run     (int    argc,
+                         char **argv);
 
 G_END_DECLS

@@ -63,6 +63,7 @@ adversary_firm_free (gpointer data)
 
   g_array_unref (firm->hosts);
   g_array_unref (firm->years);
+  g_array_unref (firm->visits);
   g_free (firm);
 }
 
@@ -92,6 +93,35 @@ compare_codes (gconstpointer a,
 {
   return strcmp (fw_countries_get_code (user_data, *(const FwCountryId *) a),
                  fw_countries_get_code (user_data, *(const FwCountryId *) b));
+}
+
+static int
+compare_visits (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const FwAdversaryVisit *va = a;
+  const FwAdversaryVisit *vb = b;
+
+  if (va->year != vb->year)
+    return (int) va->year - (int) vb->year;
+
+  return compare_codes (&va->host, &vb->host, user_data);
+}
+
+static gboolean
+array_has_visit (GArray      *array,
+                 guint16      year,
+                 FwCountryId  host)
+{
+  for (guint i = 0; i < array->len; i++)
+    {
+      const FwAdversaryVisit *visit = &g_array_index (array, FwAdversaryVisit, i);
+
+      if (visit->year == year && visit->host == host)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -251,13 +281,22 @@ fw_findings_compute (FwQuery *query)
                       adv->firm = f;
                       adv->hosts = g_array_new (FALSE, FALSE, sizeof (FwCountryId));
                       adv->years = g_array_new (FALSE, FALSE, sizeof (guint16));
+                      adv->visits = g_array_new (FALSE, FALSE, sizeof (FwAdversaryVisit));
                     }
                   if (!array_has_u16 (adv->hosts, host))
                     g_array_append_val (adv->hosts, host);
                   if (year == FW_YEAR_UNKNOWN)
                     adv->unknown_years = TRUE;
-                  else if (!array_has_u16 (adv->years, year))
-                    g_array_append_val (adv->years, year);
+                  else
+                    {
+                      if (!array_has_u16 (adv->years, year))
+                        g_array_append_val (adv->years, year);
+                      if (!array_has_visit (adv->visits, year, host))
+                        {
+                          FwAdversaryVisit visit = { year, host };
+                          g_array_append_val (adv->visits, visit);
+                        }
+                    }
                 }
             }
 
@@ -314,6 +353,7 @@ fw_findings_compute (FwQuery *query)
             {
               g_array_sort_with_data (adv->hosts, compare_codes, countries);
               g_array_sort (adv->years, compare_u16);
+              g_array_sort_with_data (adv->visits, compare_visits, countries);
               g_ptr_array_add (findings->adversary_firms, adv);
             }
         }

@@ -31,9 +31,17 @@ typedef struct
 
 typedef struct
 {
+  guint16     year;
+  FwCountryId host;
+} FwAdversaryVisit;
+
+typedef struct
+{
   guint   firm;     /* row in the firms table */
   GArray *hosts;    /* FwCountryId, sorted by code */
   GArray *years;    /* guint16, sorted; unknown years are left out */
+  GArray *visits;   /* FwAdversaryVisit, sorted by year then host code, unique,
+                     * known years only */
   gboolean unknown_years;
 } FwAdversaryFirm;
 

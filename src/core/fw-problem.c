@@ -123,6 +123,16 @@ fw_problems_free (FwProblems *problems)
   g_free (problems);
 }
 
+/* The first error is kept even past the cap: warnings that came first
+ * must not leave fw_problems_to_error() unable to say where it is. */
+static gboolean
+keeps (FwProblems *problems,
+       FwSeverity  severity)
+{
+  return !fw_problems_is_full (problems) ||
+         (severity == FW_SEVERITY_ERROR && problems->first_error == G_MAXUINT);
+}
+
 void
 fw_problems_add (FwProblems *problems,
                  FwProblem  *problem)
@@ -130,12 +140,8 @@ fw_problems_add (FwProblems *problems,
   g_return_if_fail (problems != NULL);
   g_return_if_fail (problem != NULL);
 
-  if (problem->severity == FW_SEVERITY_ERROR)
-    problems->n_errors++;
-  else
-    problems->n_warnings++;
-
-  if (problems->kept->len >= problems->max_kept)
+  fw_problems_count (problems, problem->severity);
+  if (!keeps (problems, problem->severity))
     {
       fw_problem_free (problem);
       return;
@@ -145,6 +151,80 @@ fw_problems_add (FwProblems *problems,
     problems->first_error = problems->kept->len;
 
   g_ptr_array_add (problems->kept, problem);
+}
+
+void
+fw_problems_report (FwProblems    *problems,
+                    FwSeverity     severity,
+                    FwFormatError  code,
+                    const char    *file,
+                    guint          line,
+                    guint          column,
+                    FwTable        table,
+                    gint           row,
+                    const char    *format,
+                    ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  fw_problems_report_valist (problems, severity, code, file, line, column, table, row, format, args);
+  va_end (args);
+}
+
+void
+fw_problems_report_valist (FwProblems    *problems,
+                           FwSeverity     severity,
+                           FwFormatError  code,
+                           const char    *file,
+                           guint          line,
+                           guint          column,
+                           FwTable        table,
+                           gint           row,
+                           const char    *format,
+                           va_list        args)
+{
+  FwProblem *problem;
+
+  g_return_if_fail (problems != NULL);
+
+  if (!keeps (problems, severity))
+    {
+      fw_problems_count (problems, severity);
+      return;
+    }
+
+  problem = g_new0 (FwProblem, 1);
+  problem->severity = severity;
+  problem->code = code;
+  problem->file = g_strdup (file);
+  problem->line = line;
+  problem->column = column;
+  problem->table = table;
+  problem->row = row;
+  problem->message = g_strdup_vprintf (format, args);
+
+  fw_problems_add (problems, problem);
+}
+
+gboolean
+fw_problems_is_full (FwProblems *problems)
+{
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  return problems->kept->len >= problems->max_kept;
+}
+
+void
+fw_problems_count (FwProblems *problems,
+                   FwSeverity  severity)
+{
+  g_return_if_fail (problems != NULL);
+
+  if (severity == FW_SEVERITY_ERROR)
+    problems->n_errors++;
+  else
+    problems->n_warnings++;
 }
 
 guint

@@ -71,13 +71,47 @@ char       *fw_problem_to_string  (const FwProblem *problem);
 GError     *fw_problem_to_error   (const FwProblem *problem);
 
 /* A list of problems with a cap, so that a file with a million bad rows
- * does not produce a million messages. */
+ * does not produce a million messages.  Past the cap problems are only
+ * counted, except the first error, which is always kept so that
+ * fw_problems_to_error() can say where it is. */
 typedef struct _FwProblems FwProblems;
 
 FwProblems *fw_problems_new          (guint           max_kept);
 void        fw_problems_free         (FwProblems     *problems);
 void        fw_problems_add          (FwProblems     *problems,
                                       FwProblem      *problem);
+/* Adds a problem about @row of @table (-1: about no record) and formats
+ * its message only when it is kept: past the cap it is only counted, so
+ * that problems nobody will see cost next to nothing. */
+void        fw_problems_report       (FwProblems     *problems,
+                                      FwSeverity      severity,
+                                      FwFormatError   code,
+                                      const char     *file,
+                                      guint           line,
+                                      guint           column,
+                                      FwTable         table,
+                                      gint            row,
+                                      const char     *format,
+                                      ...) G_GNUC_PRINTF (9, 10);
+void        fw_problems_report_valist (FwProblems    *problems,
+                                      FwSeverity      severity,
+                                      FwFormatError   code,
+                                      const char     *file,
+                                      guint           line,
+                                      guint           column,
+                                      FwTable         table,
+                                      gint            row,
+                                      const char     *format,
+                                      va_list         args) G_GNUC_PRINTF (9, 0);
+/* TRUE when the list holds as many problems as it keeps: a warning added
+ * now would only be counted, and so would an error once one is kept.
+ * A caller that would spend time on a problem's message or location
+ * checks this first, and then calls fw_problems_count() instead. */
+gboolean    fw_problems_is_full      (FwProblems     *problems);
+/* Counts a problem of @severity without keeping it.  Do not count the
+ * first error: add it, or fw_problems_to_error() cannot say where it is. */
+void        fw_problems_count        (FwProblems     *problems,
+                                      FwSeverity      severity);
 guint       fw_problems_get_n_errors (FwProblems     *problems);
 guint       fw_problems_get_n_warnings (FwProblems   *problems);
 guint       fw_problems_get_n_kept   (FwProblems     *problems);

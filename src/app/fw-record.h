@@ -1,0 +1,58 @@
+/* fw-record.h: one row of a table as a list item, and sorting by a field
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "fw-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Counts under the current filter that tables show beside the dataset's
+ * own fields; they extend FwField so that one value names any column. */
+#define FW_FIELD_KEPT_EXHIBITIONS ((FwField) (FW_N_FIELDS + 1))
+#define FW_FIELD_KEPT_FIRMS       ((FwField) (FW_N_FIELDS + 2))
+
+typedef struct _FwRecordList FwRecordList;
+
+#define FW_TYPE_RECORD (fw_record_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwRecord, fw_record, FW, RECORD, GObject)
+
+/* Records are made when a list item asks for one and hold nothing but
+ * their place; the list they came from answers for their values. */
+FwRecord      *fw_record_new              (FwRecordList  *list,
+                                           FwTable        table,
+                                           guint          row);
+FwRecordList  *fw_record_get_list         (FwRecord      *self);
+FwTable        fw_record_get_table        (FwRecord      *self);
+guint          fw_record_get_row          (FwRecord      *self);
+
+#define FW_TYPE_FIELD_SORTER (fw_field_sorter_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwFieldSorter, fw_field_sorter, FW, FIELD_SORTER, GtkSorter)
+
+/* The sorter of a table column: compares two FwRecords by @field (and
+ * @extra for FW_FIELD_EXTRA). */
+GtkSorter     *fw_field_sorter_new        (FwField        field,
+                                           guint          extra);
+FwField        fw_field_sorter_get_field  (FwFieldSorter *self);
+guint          fw_field_sorter_get_extra  (FwFieldSorter *self);
+
+/* GTK 4.8 cannot say which columns a GtkColumnView sorts by.  Its sorter
+ * compares with each sort column's sorter in turn until one answers
+ * non-equal, inverting descending columns; so comparing two probe records,
+ * on which every FwFieldSorter records itself and answers "larger", names
+ * the primary column, and a "smaller" result means it is descending.
+ * Probing again with the columns found answering "equal" finds the next.
+ * Fills up to @max sorters (not referenced) and orders, primary first,
+ * and returns how many were found. */
+guint          fw_field_sorter_probe      (GtkSorter      *view_sorter,
+                                           FwFieldSorter **sorters,
+                                           GtkSortType    *orders,
+                                           guint           max);
+
+G_END_DECLS

@@ -1,0 +1,640 @@
+/* fw-table-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "fw-table-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "fw-app-resources.h"
+#include "fw-table-view.h"
+
+struct _FwTableView
+{
+  GtkWidget           parent_instance;
+
+  /* Template children */
+  GtkSearchEntry     *search_entry;
+  GtkLabel           *count_label;
+  GtkColumnView      *column_view;
+  GtkSingleSelection *selection;
+
+  FwTable             table;
+  FwExplorer         *explorer;
+  FwRecordList       *list;
+  GPtrArray          *extra_columns;   /* GtkColumnViewColumn */
+  guint               selected_row;    /* kept across changes; G_MAXUINT for none */
+};
+
+G_DEFINE_FINAL_TYPE (FwTableView, fw_table_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TABLE,
+  PROP_EXPLORER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  FwField  field;
+  guint    extra;
+  gboolean numeric;
+} Cell;
+
+static const char *
+column_title (FwTable table,
+              FwField field)
+{
+  if (field == FW_FIELD_KEPT_EXHIBITIONS)
+    return C_("column", "Exhibitions");
+  if (field == FW_FIELD_KEPT_FIRMS)
+    return C_("column", "Firms");
+
+  switch (field)
+    {
+    case FW_FIELD_FIRM_NAME:
+      return table == FW_TABLE_FIRMS ? C_("column", "Name") : C_("column", "Firm");
+    case FW_FIELD_FAIR_NAME:
+      return table == FW_TABLE_FAIRS ? C_("column", "Name") : C_("column", "Fair");
+    case FW_FIELD_FIRM_HQ:
+      return C_("column", "HQ country");
+    case FW_FIELD_FAIR_HOST:
+      return C_("column", "Host country");
+    case FW_FIELD_FIRM_CONFIDENCE:
+      return C_("column", "Confidence");
+    case FW_FIELD_FIRM_WEBSITE:
+      return C_("column", "Website");
+    case FW_FIELD_FIRM_NOTES:
+      return C_("column", "Notes");
+    case FW_FIELD_FIRM_SOURCE:
+    case FW_FIELD_EXHIBITION_SOURCE:
+      return C_("column", "Source");
+    case FW_FIELD_FAIR_CITY:
+      return C_("column", "City");
+    case FW_FIELD_EXHIBITION_YEAR:
+      return C_("column", "Year");
+    case FW_FIELD_EXHIBITION_NOTE:
+      return C_("column", "Note");
+    case FW_FIELD_FIRM_ID:
+    case FW_FIELD_FAIR_ID:
+      return C_("column", "ID");
+    case FW_FIELD_EXHIBITION_FIRM:
+      return C_("column", "Firm");
+    case FW_FIELD_EXHIBITION_FAIR:
+      return C_("column", "Fair");
+    case FW_FIELD_EXTRA:
+    case FW_N_FIELDS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* Fixed widths keep a column from growing to its longest visible cell
+ * while scrolling; people resize from there. */
+static int
+column_width (FwTable table,
+              FwField field)
+{
+  if (field == FW_FIELD_KEPT_EXHIBITIONS)
+    return 110;
+  if (field == FW_FIELD_KEPT_FIRMS)
+    return 80;
+
+  switch (field)
+    {
+    case FW_FIELD_FIRM_NAME:
+    case FW_FIELD_FAIR_NAME:
+      return table == FW_TABLE_EXHIBITIONS ? 240 : 280;
+    case FW_FIELD_FIRM_HQ:
+    case FW_FIELD_FAIR_HOST:
+      return 150;
+    case FW_FIELD_FIRM_CONFIDENCE:
+      return 110;
+    case FW_FIELD_EXHIBITION_YEAR:
+      return 70;
+    case FW_FIELD_FAIR_CITY:
+      return 140;
+    case FW_FIELD_FIRM_WEBSITE:
+    case FW_FIELD_FIRM_SOURCE:
+    case FW_FIELD_EXHIBITION_SOURCE:
+      return 200;
+    case FW_FIELD_FIRM_ID:
+    case FW_FIELD_FIRM_NOTES:
+    case FW_FIELD_FAIR_ID:
+    case FW_FIELD_EXHIBITION_FIRM:
+    case FW_FIELD_EXHIBITION_FAIR:
+    case FW_FIELD_EXHIBITION_NOTE:
+    case FW_FIELD_EXTRA:
+    case FW_N_FIELDS:
+    default:
+      return 220;
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            Cell                     *cell)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), cell->numeric ? 1.0 : 0.0);
+  if (cell->numeric)
+    gtk_widget_add_css_class (label, "numeric");
+
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           Cell                     *cell)
+{
+  FwRecord *record = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = NULL;
+  gboolean unknown;
+
+  text = fw_record_list_get_text (fw_record_get_list (record), fw_record_get_row (record),
+                                  cell->field, cell->extra, &unknown);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, text[0] != '\0' && !cell->numeric ? text : NULL);
+  if (unknown)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_remove_css_class (label, "dim-label");
+}
+
+static GtkColumnViewColumn *
+add_column (FwTableView *self,
+            const char  *title,
+            FwField      field,
+            guint        extra,
+            int          width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSorter) sorter = fw_field_sorter_new (field, extra);
+  GtkColumnViewColumn *column;
+  Cell *cell = g_new0 (Cell, 1);
+
+  cell->field = field;
+  cell->extra = extra;
+  cell->numeric = field == FW_FIELD_KEPT_EXHIBITIONS || field == FW_FIELD_KEPT_FIRMS ||
+                  field == FW_FIELD_EXHIBITION_YEAR;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), cell);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell), cell, (GClosureNotify) (void (*) (void)) g_free, 0);
+
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+
+  return column;
+}
+
+static void
+add_fixed_columns (FwTableView *self)
+{
+  const FwField *fields;
+  guint n_fields;
+
+  fields = fw_record_list_get_fields (self->table, &n_fields);
+  for (guint i = 0; i < n_fields; i++)
+    {
+      GtkColumnViewColumn *column = add_column (self, column_title (self->table, fields[i]), fields[i], 0,
+                                                column_width (self->table, fields[i]));
+
+      /* The last column takes what room is left. */
+      if (i == n_fields - 1)
+        gtk_column_view_column_set_expand (column, TRUE);
+    }
+}
+
+static void
+update_extra_columns (FwTableView *self)
+{
+  FwDataset *dataset = self->explorer != NULL ? fw_explorer_get_dataset (self->explorer) : NULL;
+  guint n_extra = dataset != NULL ? fw_dataset_get_n_extra (dataset, self->table) : 0;
+
+  for (guint i = 0; i < self->extra_columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->extra_columns, i));
+  g_ptr_array_set_size (self->extra_columns, 0);
+
+  for (guint i = 0; i < n_extra; i++)
+    {
+      const char *name = fw_dataset_get_extra_name (dataset, self->table, i);
+
+      g_ptr_array_add (self->extra_columns, add_column (self, name, FW_FIELD_EXTRA, i, 160));
+    }
+}
+
+static char *
+count_text (FwTable table,
+            guint   shown,
+            guint   total)
+{
+  g_autofree char *shown_text = g_strdup_printf ("%'u", shown);
+  g_autofree char *total_text = g_strdup_printf ("%'u", total);
+
+  switch (table)
+    {
+    case FW_TABLE_FIRMS:
+      /* Translators: rows shown out of all, e.g. "1,234 of 50,000 firms" */
+      return g_strdup_printf (ngettext ("%s of %s firm", "%s of %s firms", total), shown_text, total_text);
+    case FW_TABLE_FAIRS:
+      /* Translators: rows shown out of all, e.g. "12 of 45 fairs" */
+      return g_strdup_printf (ngettext ("%s of %s fair", "%s of %s fairs", total), shown_text, total_text);
+    case FW_TABLE_EXHIBITIONS:
+    case FW_N_TABLES:
+    default:
+      /* Translators: rows shown out of all, e.g. "1,234 of 50,000 exhibitions" */
+      return g_strdup_printf (ngettext ("%s of %s exhibition", "%s of %s exhibitions", total),
+                              shown_text, total_text);
+    }
+}
+
+static void
+update_count (FwTableView *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->explorer == NULL)
+    {
+      gtk_label_set_label (self->count_label, "");
+      return;
+    }
+
+  text = count_text (self->table,
+                     g_list_model_get_n_items (G_LIST_MODEL (self->list)),
+                     fw_record_list_get_n_total (self->list));
+  gtk_label_set_label (self->count_label, text);
+}
+
+/* GtkSingleSelection looks for its selected item among all the new items
+ * when a list changes as a whole, making an object per row; so the
+ * selection is cleared before and its row selected again after. */
+static void
+on_list_changing (FwTableView  *self,
+                  FwRecordList *list)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  self->selected_row = G_MAXUINT;
+  if (position == GTK_INVALID_LIST_POSITION || position >= g_list_model_get_n_items (G_LIST_MODEL (list)))
+    return;
+
+  self->selected_row = fw_record_list_get_row (list, position);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_list_items_changed (FwTableView  *self,
+                       guint         position,
+                       guint         removed,
+                       guint         added,
+                       GListModel   *list)
+{
+  if (self->selected_row != G_MAXUINT)
+    {
+      guint found = fw_record_list_find_row (self->list, self->selected_row);
+
+      self->selected_row = G_MAXUINT;
+      if (found != GTK_INVALID_LIST_POSITION)
+        gtk_single_selection_set_selected (self->selection, found);
+    }
+
+  update_count (self);
+}
+
+static void
+on_search_changed (FwTableView    *self,
+                   GtkSearchEntry *entry)
+{
+  fw_record_list_set_search (self->list, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_stop_search (FwTableView    *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+}
+
+static void
+on_activate (FwTableView   *self,
+             guint          position,
+             GtkColumnView *column_view)
+{
+  fw_table_view_activate_row (self, position);
+}
+
+static void
+fw_table_view_constructed (GObject *object)
+{
+  FwTableView *self = (FwTableView *)object;
+  const char *placeholder;
+
+  G_OBJECT_CLASS (fw_table_view_parent_class)->constructed (object);
+
+  /* Connected before the selection connects, so that "changing" and the
+   * after-handler bracket its own handling of the change. */
+  self->list = fw_record_list_new (self->table);
+  g_signal_connect_object (self->list, "changing", G_CALLBACK (on_list_changing), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_list_items_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+
+  add_fixed_columns (self);
+  fw_record_list_set_sorter (self->list, gtk_column_view_get_sorter (self->column_view));
+
+  switch (self->table)
+    {
+    case FW_TABLE_FIRMS:
+      placeholder = _("Search firms");
+      break;
+    case FW_TABLE_FAIRS:
+      placeholder = _("Search fairs");
+      break;
+    case FW_TABLE_EXHIBITIONS:
+    case FW_N_TABLES:
+    default:
+      placeholder = _("Search exhibitions");
+      break;
+    }
+  g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder,
+                                  -1);
+}
+
+static void
+fw_table_view_dispose (GObject *object)
+{
+  FwTableView *self = (FwTableView *)object;
+
+  /* Emptied first, so that forgetting the sorter re-sorts nothing. */
+  if (self->list != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->list, self);
+      fw_record_list_set_explorer (self->list, NULL);
+      fw_record_list_set_sorter (self->list, NULL);
+    }
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_TABLE_VIEW);
+
+  g_clear_pointer (&self->extra_columns, g_ptr_array_unref);
+  g_clear_object (&self->list);
+  g_clear_object (&self->explorer);
+
+  G_OBJECT_CLASS (fw_table_view_parent_class)->dispose (object);
+}
+
+static void
+fw_table_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  FwTableView *self = FW_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE:
+      g_value_set_int (value, self->table);
+      break;
+
+    case PROP_EXPLORER:
+      g_value_set_object (value, self->explorer);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fw_table_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  FwTableView *self = FW_TABLE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_TABLE:
+      self->table = g_value_get_int (value);
+      break;
+
+    case PROP_EXPLORER:
+      fw_table_view_set_explorer (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+fw_table_view_class_init (FwTableViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = fw_table_view_constructed;
+  object_class->dispose = fw_table_view_dispose;
+  object_class->get_property = fw_table_view_get_property;
+  object_class->set_property = fw_table_view_set_property;
+
+  properties[PROP_TABLE] =
+    g_param_spec_int ("table", NULL, NULL,
+                      0, FW_N_TABLES - 1, FW_TABLE_FIRMS,
+                      (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EXPLORER] =
+    g_param_spec_object ("explorer", NULL, NULL,
+                         FW_TYPE_EXPLORER,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Resources in a static library are registered only when something
+   * references them; the widget may be used without FwApplication. */
+  (void) fw_app_get_resource ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/fairwatch/Fairwatch/ui/fw-table-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FwTableView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FwTableView, count_label);
+  gtk_widget_class_bind_template_child (widget_class, FwTableView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, FwTableView, selection);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+
+  gtk_widget_class_set_css_name (widget_class, "fw-table-view");
+}
+
+static void
+fw_table_view_init (FwTableView *self)
+{
+  self->selected_row = G_MAXUINT;
+  self->extra_columns = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+fw_table_view_new (FwTable table)
+{
+  g_return_val_if_fail (table < FW_N_TABLES, NULL);
+
+  return g_object_new (FW_TYPE_TABLE_VIEW, "table", table, NULL);
+}
+
+FwTable
+fw_table_view_get_table (FwTableView *self)
+{
+  g_return_val_if_fail (FW_IS_TABLE_VIEW (self), FW_TABLE_FIRMS);
+
+  return self->table;
+}
+
+FwExplorer *
+fw_table_view_get_explorer (FwTableView *self)
+{
+  g_return_val_if_fail (FW_IS_TABLE_VIEW (self), NULL);
+
+  return self->explorer;
+}
+
+void
+fw_table_view_set_explorer (FwTableView *self,
+                            FwExplorer  *explorer)
+{
+  g_return_if_fail (FW_IS_TABLE_VIEW (self));
+  g_return_if_fail (explorer == NULL || FW_IS_EXPLORER (explorer));
+
+  if (self->explorer == explorer)
+    return;
+
+  g_set_object (&self->explorer, explorer);
+
+  /* The list empties first, so that removing columns does not sort rows
+   * of the old dataset by a column of the new one. */
+  fw_record_list_set_explorer (self->list, NULL);
+  update_extra_columns (self);
+  fw_record_list_set_explorer (self->list, explorer);
+  update_count (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORER]);
+}
+
+FwRecordList *
+fw_table_view_get_list (FwTableView *self)
+{
+  g_return_val_if_fail (FW_IS_TABLE_VIEW (self), NULL);
+
+  return self->list;
+}
+
+GtkColumnView *
+fw_table_view_get_column_view (FwTableView *self)
+{
+  g_return_val_if_fail (FW_IS_TABLE_VIEW (self), NULL);
+
+  return self->column_view;
+}
+
+GtkColumnViewColumn *
+fw_table_view_get_column (FwTableView *self,
+                          FwField      field,
+                          guint        extra)
+{
+  GListModel *columns;
+
+  g_return_val_if_fail (FW_IS_TABLE_VIEW (self), NULL);
+
+  columns = gtk_column_view_get_columns (self->column_view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkSorter *sorter = gtk_column_view_column_get_sorter (column);
+
+      if (FW_IS_FIELD_SORTER (sorter) &&
+          fw_field_sorter_get_field (FW_FIELD_SORTER (sorter)) == field &&
+          fw_field_sorter_get_extra (FW_FIELD_SORTER (sorter)) == (field == FW_FIELD_EXTRA ? extra : 0))
+        return column;
+    }
+
+  return NULL;
+}
+
+void
+fw_table_view_set_search (FwTableView *self,
+                          const char  *text)
+{
+  g_return_if_fail (FW_IS_TABLE_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  fw_record_list_set_search (self->list, text);
+}
+
+const char *
+fw_table_view_get_count_text (FwTableView *self)
+{
+  g_return_val_if_fail (FW_IS_TABLE_VIEW (self), NULL);
+
+  return gtk_label_get_label (self->count_label);
+}
+
+void
+fw_table_view_activate_row (FwTableView *self,
+                            guint        position)
+{
+  FwDataset *dataset;
+  guint row;
+
+  g_return_if_fail (FW_IS_TABLE_VIEW (self));
+
+  if (self->explorer == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+
+  dataset = fw_explorer_get_dataset (self->explorer);
+  row = fw_record_list_get_row (self->list, position);
+
+  switch (self->table)
+    {
+    case FW_TABLE_FIRMS:
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-firm", "u", row);
+      break;
+
+    case FW_TABLE_EXHIBITIONS:
+      {
+        FwExhibitionValues values;
+
+        fw_dataset_get_exhibition (dataset, row, &values);
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-firm", "u", values.firm);
+      }
+      break;
+
+    case FW_TABLE_FAIRS:
+      fw_explorer_toggle_value (self->explorer, FW_FACET_FAIR, row);
+      break;
+
+    case FW_N_TABLES:
+    default:
+      g_assert_not_reached ();
+    }
+}

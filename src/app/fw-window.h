@@ -1,0 +1,31 @@
+/* fw-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "fw-application.h"
+#include "fw-explorer.h"
+
+G_BEGIN_DECLS
+
+#define FW_TYPE_WINDOW (fw_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (FwWindow, fw_window, FW, WINDOW, AdwApplicationWindow)
+
+FwWindow   *fw_window_new           (FwApplication *application);
+FwExplorer *fw_window_get_explorer  (FwWindow      *self);
+void        fw_window_open_demo     (FwWindow      *self);
+void        fw_window_open_file     (FwWindow      *self,
+                                     GFile         *file);
+void        fw_window_show_view     (FwWindow      *self,
+                                     const char    *name);
+GtkWidget  *fw_window_get_view      (FwWindow      *self,
+                                     const char    *name);
+void        fw_window_show_firm     (FwWindow      *self,
+                                     guint          firm);
+
+G_END_DECLS

@@ -1,0 +1,35 @@
+/* fw-views.h: the report's findings as charts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "fw-chart.h"
+#include "fw-explorer.h"
+
+G_BEGIN_DECLS
+
+/* Each view reads the explorer's findings (never re-filters) and builds a
+ * chart whose marks filter on what they show. */
+typedef enum
+{
+  FW_VIEW_CONFIDENCE,      /* Finding 1: firms by confidence level */
+  FW_VIEW_HQ_COUNTRIES,    /* Finding 1: firms by HQ country, top 15 and the rest */
+  FW_VIEW_BY_YEAR,         /* Finding 2: where base firms exhibited, per year */
+  FW_VIEW_FAIRS,           /* Finding 3: fairs by distinct base firms */
+  FW_VIEW_HOSTS,           /* Finding 3: host countries by distinct base firms */
+  FW_VIEW_HOSTS_ALL,       /* Finding 3: host countries by firms of any confidence */
+  FW_VIEW_ADVERSARY,       /* Finding 4: base firms at fairs in adversary countries */
+  FW_N_VIEWS
+} FwView;
+
+/* Stable names for files, settings and the command line. */
+const char *fw_view_get_id    (FwView       view);
+gboolean    fw_view_from_id   (const char  *id,
+                               FwView      *view);
+const char *fw_view_get_title (FwView       view);
+FwChart    *fw_view_build     (FwView       view,
+                               FwExplorer  *explorer);
+
+G_END_DECLS

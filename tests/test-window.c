@@ -1,0 +1,262 @@
+/* test-window.c: the explorer window on the demonstration data
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "fw-chart-widget.h"
+#include "fw-finding-page.h"
+#include "fw-io.h"
+#include "fw-overview.h"
+#include "fw-window.h"
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+/* Lays the window out and waits until it has drawn. */
+static void
+settle (GtkWidget *window)
+{
+  gint64 end = g_get_monotonic_time () + 300 * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+  g_assert_true (gtk_widget_get_mapped (window));
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+  g_object_unref (paintable);
+}
+
+static FwWindow *
+make_window (void)
+{
+  FwWindow *window;
+  GApplication *app = g_application_get_default ();
+
+  window = fw_window_new (FW_APPLICATION (app));
+  fw_window_open_demo (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (GTK_WIDGET (window));
+
+  return window;
+}
+
+static GtkWidget *
+show_page (FwWindow   *window,
+           const char *name)
+{
+  GtkWidget *page = fw_window_get_view (window, name);
+
+  g_assert_nonnull (page);
+  fw_window_show_view (window, name);
+  settle (GTK_WIDGET (window));
+
+  return page;
+}
+
+static FwFindingPage *
+get_finding_page (FwWindow   *window,
+                  const char *name)
+{
+  GtkWidget *page = show_page (window, name);
+
+  g_assert_true (FW_IS_FINDING_PAGE (page));
+
+  return FW_FINDING_PAGE (page);
+}
+
+static void
+test_window_opens_on_demo (void)
+{
+  FwWindow *window = make_window ();
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  GtkWidget *overview;
+
+  g_assert_nonnull (explorer);
+  g_assert_true (fw_dataset_get_fictional (fw_explorer_get_dataset (explorer)));
+
+  /* The overview's figures all match the report on the demonstration data. */
+  overview = show_page (window, "overview");
+  g_assert_true (FW_IS_OVERVIEW (overview));
+  g_assert_cmpuint (fw_overview_get_n_rows (FW_OVERVIEW (overview)), >=, 10);
+  g_assert_cmpuint (fw_overview_get_n_matching (FW_OVERVIEW (overview)), ==,
+                    fw_overview_get_n_rows (FW_OVERVIEW (overview)));
+
+  /* Screenshots of every view, light and dark, for a person to look at. */
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      const char *views[] = { "overview", "firms", "regions", "fairs", "adversaries", "tables" };
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("window-%s%s.png", views[i], dark ? "-dark" : "");
+
+          if (fw_window_get_view (window, views[i]) == NULL)
+            continue;
+          show_page (window, views[i]);
+          save_png (GTK_WIDGET (window), name);
+        }
+    }
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+chart_total (FwChart *chart)
+{
+  double total = 0;
+
+  for (guint c = 0; c < fw_chart_get_n_categories (chart); c++)
+    for (guint s = 0; s < fw_chart_get_n_series (chart); s++)
+      total += fw_chart_get_value (chart, c, s);
+
+  return (guint) total;
+}
+
+/* Activating a bar goes through the same hit test and activation as a
+ * click, adds its value to the filter, and every chart follows. */
+static void
+test_window_cross_filter (void)
+{
+  FwWindow *window = make_window ();
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  FwFindingPage *firms = get_finding_page (window, "firms");
+  FwChartWidget *confidence = g_ptr_array_index (fw_finding_page_get_charts (firms), 0);
+  FwChartWidget *hq = g_ptr_array_index (fw_finding_page_get_charts (firms), 1);
+  FwChart *chart = fw_chart_widget_get_chart (confidence);
+  guint hq_before = chart_total (fw_chart_widget_get_chart (hq));
+  FwChartMark mark;
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (hq_before, ==, 224);
+
+  /* Find the "High" bar by the point at its centre, as the pointer would. */
+  for (guint i = 0; i < fw_chart_get_n_marks (chart) && !found; i++)
+    {
+      FwChartMark hit;
+
+      g_assert_true (fw_chart_get_mark (chart, i, &mark));
+      g_assert_true (fw_chart_hit_test (chart, mark.x + mark.width / 2, mark.y + mark.height / 2, &hit));
+      g_assert_cmpint (hit.index, ==, mark.index);
+      found = mark.facet == FW_FACET_CONFIDENCE && mark.value == FW_CONFIDENCE_HIGH;
+    }
+  g_assert_true (found);
+
+  fw_chart_widget_activate_mark (confidence, mark.index);
+  settle (GTK_WIDGET (window));
+
+  g_assert_true (fw_filter_has_value (fw_explorer_get_filter (explorer), FW_FACET_CONFIDENCE, FW_CONFIDENCE_HIGH));
+  g_assert_cmpuint (chart_total (fw_chart_widget_get_chart (hq)), ==, 59);
+
+  /* Back undoes the filter, forward redoes it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
+  g_assert_true (fw_filter_is_empty (fw_explorer_get_filter (explorer)));
+  g_assert_cmpuint (chart_total (fw_chart_widget_get_chart (hq)), ==, 224);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.forward", NULL);
+  g_assert_cmpuint (chart_total (fw_chart_widget_get_chart (hq)), ==, 59);
+
+  /* Activating the same bar again removes it from the filter. */
+  settle (GTK_WIDGET (window));
+  chart = fw_chart_widget_get_chart (confidence);
+  g_assert_cmpuint (fw_chart_get_n_marks (chart), >, 0);
+  for (guint i = 0; i < fw_chart_get_n_marks (chart); i++)
+    {
+      fw_chart_get_mark (chart, i, &mark);
+      if (mark.facet == FW_FACET_CONFIDENCE && mark.value == FW_CONFIDENCE_HIGH)
+        break;
+    }
+  fw_chart_widget_activate_mark (confidence, mark.index);
+  g_assert_true (fw_filter_is_empty (fw_explorer_get_filter (explorer)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A year column filters to that year; the fairs chart follows. */
+static void
+test_window_year_column (void)
+{
+  FwWindow *window = make_window ();
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  FwFindingPage *regions = get_finding_page (window, "regions");
+  FwChartWidget *by_year = g_ptr_array_index (fw_finding_page_get_charts (regions), 0);
+  FwChart *chart = fw_chart_widget_get_chart (by_year);
+  FwChartMark mark;
+  guint16 first, last;
+
+  g_assert_cmpuint (fw_chart_get_n_marks (chart), >, 0);
+  g_assert_true (fw_chart_get_mark (chart, 0, &mark));
+  g_assert_cmpint (mark.facet, ==, FW_FACET_YEAR);
+
+  fw_chart_widget_activate_mark (by_year, 0);
+  fw_filter_get_years (fw_explorer_get_filter (explorer), &first, &last);
+  g_assert_cmpuint (first, ==, mark.value);
+  g_assert_cmpuint (last, ==, mark.value);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The tests make their own windows: the application's own "activate",
+ * which opens one, is stopped. */
+static void
+on_activate (GApplication *app,
+             int          *status)
+{
+  g_signal_stop_emission_by_name (app, "activate");
+  *status = g_test_run ();
+  g_application_quit (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(FwApplication) app = NULL;
+  int status = 0;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window/opens-on-demo", test_window_opens_on_demo);
+  g_test_add_func ("/window/cross-filter", test_window_cross_filter);
+  g_test_add_func ("/window/year-column", test_window_year_column);
+
+  app = fw_application_new ();
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), &status);
+  g_application_run (G_APPLICATION (app), 0, NULL);
+
+  return status;
+}
