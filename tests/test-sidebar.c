@@ -591,6 +591,41 @@ test_keyboard (Fixture       *fixture,
     }
 }
 
+/* Opening another dataset gives the sidebar another explorer. */
+static void
+test_replace_explorer (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(FwExplorer) other = fw_explorer_new (fixture->dataset);
+  g_autoptr(FwExplorer) got = NULL;
+  FwFacetBox *hosts = fw_sidebar_get_facet_box (fixture->sidebar, FW_FACET_HOST_COUNTRY);
+  FwCountryId france = country (fixture, "FR");
+
+  fw_explorer_toggle_value (fixture->explorer, FW_FACET_CONFIDENCE, FW_CONFIDENCE_LOW);
+  fw_explorer_toggle_value (other, FW_FACET_CONFIDENCE, FW_CONFIDENCE_HIGH);
+
+  fw_sidebar_set_explorer (fixture->sidebar, other);
+  g_object_get (fixture->sidebar, "explorer", &got, NULL);
+  g_assert_true (got == other);
+  g_assert_true (gtk_check_button_get_active (fw_facet_box_get_check (fw_sidebar_get_facet_box (fixture->sidebar,
+                                                                                                FW_FACET_CONFIDENCE),
+                                                                      FW_CONFIDENCE_HIGH)));
+  g_assert_cmpuint (shown_count (fixture->sidebar, FW_FACET_HOST_COUNTRY, france), ==,
+                    expected_count (fixture->dataset, fw_explorer_get_filter (other), FW_FACET_HOST_COUNTRY, france));
+
+  /* The old explorer no longer drives it. */
+  fw_explorer_toggle_value (fixture->explorer, FW_FACET_HOST_COUNTRY, france);
+  g_assert_false (gtk_check_button_get_active (fw_facet_box_get_check (hosts, france)));
+
+  fw_sidebar_set_explorer (fixture->sidebar, NULL);
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (fixture->sidebar)));
+  g_assert_null (fw_facet_box_get_check (hosts, france));
+
+  fw_sidebar_set_explorer (fixture->sidebar, fixture->explorer);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (fixture->sidebar)));
+  g_assert_true (gtk_check_button_get_active (fw_facet_box_get_check (hosts, france)));
+}
+
 static void
 save_png (GtkWidget  *widget,
           const char *name)
@@ -692,6 +727,7 @@ main (int   argc,
   ADD ("/sidebar/years", test_years);
   ADD ("/sidebar/search", test_search);
   ADD ("/sidebar/keyboard", test_keyboard);
+  ADD ("/sidebar/replace-explorer", test_replace_explorer);
 #undef ADD
   g_test_add_func ("/sidebar/unknown-years", test_unknown_years);
   g_test_add_func ("/sidebar/screenshots", test_screenshots);

@@ -384,6 +384,7 @@ static void
 fw_table_view_dispose (GObject *object)
 {
   FwTableView *self = (FwTableView *)object;
+  GtkWidget *child;
 
   /* Emptied first, so that forgetting the sorter re-sorts nothing. */
   if (self->list != NULL)
@@ -394,6 +395,8 @@ fw_table_view_dispose (GObject *object)
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_TABLE_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_pointer (&self->extra_columns, g_ptr_array_unref);
   g_clear_object (&self->list);

@@ -102,7 +102,7 @@ fw_csv_layout_copy (const FwCsvLayout *layout)
           const LayoutColumn *column = &g_array_index (file->columns, LayoutColumn, j);
 
           fw_csv_column_array_add (copy->files[i].columns, column->header, column->field,
-                            column->table, column->extra, column->codes);
+                                   column->table, column->extra, column->codes);
         }
     }
 
@@ -356,7 +356,7 @@ column_from_json (JsonNode    *node,
     }
 
   fw_csv_column_array_add (columns, header, field, table, (guint) extra,
-                    codes && is_country_field (field));
+                           codes && is_country_field (field));
 
   return TRUE;
 }

@@ -197,7 +197,6 @@ typedef struct
   KeyCache    *intern_fast;    /* text -> string id */
 } Builder;
 
-
 /* One file */
 
 typedef struct
@@ -346,68 +345,68 @@ reader_field_header (Reader  *r,
 }
 
 /* fw-csv-records.c */
-void          fw_csv_builder_init           (Builder           *b,
-                                             FwCountries       *countries,
-                                             FwProblems        *problems);
-void          fw_csv_builder_clear          (Builder           *b);
-guint         fw_csv_builder_lookup_country (Builder           *b,
-                                             const char        *text,
-                                             gsize              len,
-                                             const char       **out_key);
-guint32       fw_csv_builder_intern         (Builder           *b,
-                                             const char        *text,
-                                             gsize              len);
-void          fw_csv_builder_add_exhibition (Builder           *b,
-                                             guint32            firm,
-                                             guint32            fair,
-                                             guint16            year,
-                                             guint32            source,
-                                             guint32            note,
-                                             guint              line);
-void          fw_csv_exhibitions_reserve    (Exhibitions       *ex,
-                                             guint              size);
-FwDataset    *fw_csv_builder_finish         (Builder           *b,
-                                             guint              n_errors_before,
-                                             FwCsvLayout       *layout,
-                                             GError           **error);
-const IndexSlot *fw_csv_key_index_lookup    (KeyIndex          *index,
-                                             const char        *key,
-                                             gsize              len,
-                                             guint32            hash);
-void          fw_csv_key_index_insert       (KeyIndex          *index,
-                                             const char        *key,
-                                             gsize              len,
-                                             guint32            hash,
-                                             guint              value);
+void              fw_csv_builder_init           (Builder           *b,
+                                                 FwCountries       *countries,
+                                                 FwProblems        *problems);
+void              fw_csv_builder_clear          (Builder           *b);
+guint             fw_csv_builder_lookup_country (Builder           *b,
+                                                 const char        *text,
+                                                 gsize              len,
+                                                 const char       **out_key);
+guint32           fw_csv_builder_intern         (Builder           *b,
+                                                 const char        *text,
+                                                 gsize              len);
+void              fw_csv_builder_add_exhibition (Builder           *b,
+                                                 guint32            firm,
+                                                 guint32            fair,
+                                                 guint16            year,
+                                                 guint32            source,
+                                                 guint32            note,
+                                                 guint              line);
+void              fw_csv_exhibitions_reserve    (Exhibitions       *ex,
+                                                 guint              size);
+FwDataset        *fw_csv_builder_finish         (Builder           *b,
+                                                 guint              n_errors_before,
+                                                 FwCsvLayout       *layout,
+                                                 GError           **error);
+const IndexSlot  *fw_csv_key_index_lookup       (KeyIndex          *index,
+                                                 const char        *key,
+                                                 gsize              len,
+                                                 guint32            hash);
+void              fw_csv_key_index_insert       (KeyIndex          *index,
+                                                 const char        *key,
+                                                 gsize              len,
+                                                 guint32            hash,
+                                                 guint              value);
 
 /* fw-csv-scan.c */
-void          fw_csv_reader_init            (Reader            *r,
-                                             Builder           *builder,
-                                             const char        *file,
-                                             FwTable            table,
-                                             const ColumnSpecs *specs,
-                                             RowFunc            row_func,
-                                             LayoutFile        *layout);
-void          fw_csv_reader_clear           (Reader            *r);
-gboolean      fw_csv_reader_run             (Reader            *r,
-                                             GBytes            *bytes);
+void              fw_csv_reader_init            (Reader            *r,
+                                                 Builder           *builder,
+                                                 const char        *file,
+                                                 FwTable            table,
+                                                 const ColumnSpecs *specs,
+                                                 RowFunc            row_func,
+                                                 LayoutFile        *layout);
+void              fw_csv_reader_clear           (Reader            *r);
+gboolean          fw_csv_reader_run             (Reader            *r,
+                                                 GBytes            *bytes);
 
 /* fw-csv-read.c: row values both layouts read */
-gboolean      fw_csv_reader_firm_name       (Reader            *r);
-gboolean      fw_csv_reader_country         (Reader            *r,
-                                             FwField            field,
-                                             FwCountryId       *out_id);
-gboolean      fw_csv_reader_confidence      (Reader            *r,
-                                             FwConfidence      *out_confidence);
-gboolean      fw_csv_reader_year            (Reader            *r,
-                                             guint16           *out_year);
-guint32       fw_csv_reader_intern          (Reader            *r,
-                                             FwField            field);
-void          fw_csv_reader_push_extras     (Reader            *r);
-guint         fw_csv_reader_new_firm        (Reader            *r,
-                                             FwCountryId        hq,
-                                             FwConfidence       confidence);
-guint         fw_csv_reader_new_fair        (Reader            *r,
-                                             FwCountryId        host);
+gboolean          fw_csv_reader_firm_name       (Reader            *r);
+gboolean          fw_csv_reader_country         (Reader            *r,
+                                                 FwField            field,
+                                                 FwCountryId       *out_id);
+gboolean          fw_csv_reader_confidence      (Reader            *r,
+                                                 FwConfidence      *out_confidence);
+gboolean          fw_csv_reader_year            (Reader            *r,
+                                                 guint16           *out_year);
+guint32           fw_csv_reader_intern          (Reader            *r,
+                                                 FwField            field);
+void              fw_csv_reader_push_extras     (Reader            *r);
+guint             fw_csv_reader_new_firm        (Reader            *r,
+                                                 FwCountryId        hq,
+                                                 FwConfidence       confidence);
+guint             fw_csv_reader_new_fair        (Reader            *r,
+                                                 FwCountryId        host);
 
 G_END_DECLS

@@ -104,8 +104,12 @@ read_record_extra (Reader     *reader,
 
       if (!fw_native_get_optional_string (value, &text))
         {
-          g_autofree char *where = g_strdup_printf ("%s, extra", label);
+          g_autofree char *where = NULL;
 
+          if (fw_native_counts_only (reader, FW_SEVERITY_ERROR))
+            continue;
+
+          where = g_strdup_printf ("%s, extra", label);
           fw_native_member_type_error (reader, object, name, where, _("a string or null"),
                                        value, table, (gint) row);
           continue;

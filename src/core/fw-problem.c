@@ -23,6 +23,38 @@ struct _FwProblems
   guint      first_error;    /* index in kept, G_MAXUINT when none */
 };
 
+static FwProblem *
+problem_new_valist (FwSeverity     severity,
+                    FwFormatError  code,
+                    const char    *file,
+                    guint          line,
+                    guint          column,
+                    const char    *format,
+                    va_list        args) G_GNUC_PRINTF (6, 0);
+
+static FwProblem *
+problem_new_valist (FwSeverity     severity,
+                    FwFormatError  code,
+                    const char    *file,
+                    guint          line,
+                    guint          column,
+                    const char    *format,
+                    va_list        args)
+{
+  FwProblem *problem = g_new0 (FwProblem, 1);
+
+  problem->severity = severity;
+  problem->code = code;
+  problem->file = g_strdup (file);
+  problem->line = line;
+  problem->column = column;
+  problem->table = FW_TABLE_FIRMS;
+  problem->row = -1;
+  problem->message = g_strdup_vprintf (format, args);
+
+  return problem;
+}
+
 FwProblem *
 fw_problem_new (FwSeverity     severity,
                 FwFormatError  code,
@@ -32,19 +64,11 @@ fw_problem_new (FwSeverity     severity,
                 const char    *format,
                 ...)
 {
-  FwProblem *problem = g_new0 (FwProblem, 1);
+  FwProblem *problem;
   va_list args;
 
-  problem->severity = severity;
-  problem->code = code;
-  problem->file = g_strdup (file);
-  problem->line = line;
-  problem->column = column;
-  problem->table = FW_TABLE_FIRMS;
-  problem->row = -1;
-
   va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
+  problem = problem_new_valist (severity, code, file, line, column, format, args);
   va_end (args);
 
   return problem;
@@ -194,16 +218,9 @@ fw_problems_report_valist (FwProblems    *problems,
       return;
     }
 
-  problem = g_new0 (FwProblem, 1);
-  problem->severity = severity;
-  problem->code = code;
-  problem->file = g_strdup (file);
-  problem->line = line;
-  problem->column = column;
+  problem = problem_new_valist (severity, code, file, line, column, format, args);
   problem->table = table;
   problem->row = row;
-  problem->message = g_strdup_vprintf (format, args);
-
   fw_problems_add (problems, problem);
 }
 

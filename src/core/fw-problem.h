@@ -93,20 +93,21 @@ void        fw_problems_report       (FwProblems     *problems,
                                       gint            row,
                                       const char     *format,
                                       ...) G_GNUC_PRINTF (9, 10);
-void        fw_problems_report_valist (FwProblems    *problems,
-                                      FwSeverity      severity,
-                                      FwFormatError   code,
-                                      const char     *file,
-                                      guint           line,
-                                      guint           column,
-                                      FwTable         table,
-                                      gint            row,
-                                      const char     *format,
-                                      va_list         args) G_GNUC_PRINTF (9, 0);
+void        fw_problems_report_valist (FwProblems     *problems,
+                                       FwSeverity      severity,
+                                       FwFormatError   code,
+                                       const char     *file,
+                                       guint           line,
+                                       guint           column,
+                                       FwTable         table,
+                                       gint            row,
+                                       const char     *format,
+                                       va_list         args) G_GNUC_PRINTF (9, 0);
 /* TRUE when the list holds as many problems as it keeps: a warning added
- * now would only be counted, and so would an error once one is kept.
- * A caller that would spend time on a problem's message or location
- * checks this first, and then calls fw_problems_count() instead. */
+ * now would only be counted, and so would an error unless it is the
+ * first.  A caller that would spend time on a message or a location
+ * checks this first and, for a warning or a later error, calls
+ * fw_problems_count() instead; fw_problems_report() does so itself. */
 gboolean    fw_problems_is_full      (FwProblems     *problems);
 /* Counts a problem of @severity without keeping it.  Do not count the
  * first error: add it, or fw_problems_to_error() cannot say where it is. */
