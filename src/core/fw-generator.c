@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "fw-generator.h"
@@ -1407,7 +1408,7 @@ fw_generator_random (guint     n_firms,
   if (n_firms > MAX_FIRMS || n_exhibitions > MAX_EXHIBITIONS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Cannot generate %u firms and %u exhibitions: at most %u firms and %u exhibitions",
+                   _("Cannot generate %u firms and %u exhibitions: at most %u firms and %u exhibitions"),
                    n_firms, n_exhibitions, MAX_FIRMS, MAX_EXHIBITIONS);
       return NULL;
     }
@@ -1415,7 +1416,7 @@ fw_generator_random (guint     n_firms,
   if (n_firms == 0 && n_exhibitions > 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Cannot generate %u exhibitions without firms: ask for at least one firm",
+                   _("Cannot generate %u exhibitions without firms: ask for at least one firm"),
                    n_exhibitions);
       return NULL;
     }
@@ -1431,12 +1432,12 @@ fw_generator_random (guint     n_firms,
   if ((guint64) n_firms * circuit.capacity < n_exhibitions)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "Cannot generate %u exhibitions for %u firms: a firm exhibits at a fair "
-                   "at most once a year, and from %u to %u the %u fairs were held %u times "
-                   "in all, so %u firms can have at most %" G_GUINT64_FORMAT " exhibitions; "
-                   "ask for more firms or fewer exhibitions",
+                   _("Cannot generate %u exhibitions for %u firms: a firm exhibits at a fair "
+                     "at most once a year, and from %u to %u the %u fairs were held %u times "
+                     "in all, so %u firms can have at most %llu exhibitions; "
+                     "ask for more firms or fewer exhibitions"),
                    n_exhibitions, n_firms, YEAR_FIRST, YEAR_LAST, (guint) N_FAIRS,
-                   circuit.capacity, n_firms, (guint64) n_firms * circuit.capacity);
+                   circuit.capacity, n_firms, (unsigned long long) n_firms * circuit.capacity);
       return NULL;
     }
 

@@ -636,9 +636,9 @@ check_header (Reader     *reader,
   if (number > FW_NATIVE_FORMAT_VERSION)
     {
       reader_member_error (reader, FW_FORMAT_ERROR_UNSUPPORTED, object, "version",
-                           _("this file was made by a newer Fairwatch (format version %" G_GINT64_FORMAT
+                           _("this file was made by a newer Fairwatch (format version %lld"
                               "; this one reads up to version %d); update Fairwatch to open it"),
-                           number, FW_NATIVE_FORMAT_VERSION);
+                           (long long) number, FW_NATIVE_FORMAT_VERSION);
       return FALSE;
     }
 

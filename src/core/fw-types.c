@@ -16,9 +16,12 @@ static const char *confidence_names[FW_N_CONFIDENCE] = {
   "unknown", "high", "medium", "low",
 };
 
+/* Also the labels fw_facet_value_label() translates in context "continent". */
 static const char *continent_names[FW_N_CONTINENTS] = {
-  "unknown", "Africa", "Antarctica", "Asia", "Europe",
-  "North America", "Oceania", "South America",
+  "unknown", NC_("continent", "Africa"), NC_("continent", "Antarctica"),
+  NC_("continent", "Asia"), NC_("continent", "Europe"),
+  NC_("continent", "North America"), NC_("continent", "Oceania"),
+  NC_("continent", "South America"),
 };
 
 static const char *table_names[FW_N_TABLES] = {
