@@ -68,15 +68,29 @@ load_dataset (const char  *path,
   return fw_io_load (path, NULL, NULL, error);
 }
 
+/* printf pads by bytes; translated labels need padding by characters. */
+static char *
+pad (const char *text,
+     int         width,
+     gboolean    right)
+{
+  glong n = g_utf8_strlen (text, -1);
+  g_autofree char *spaces = g_strnfill (MAX (0, width - n), ' ');
+
+  return right ? g_strconcat (spaces, text, NULL) : g_strconcat (text, spaces, NULL);
+}
+
 static void
 print_share (const char *label,
              guint       count,
              guint       total)
 {
+  g_autofree char *padded = pad (label, 34, FALSE);
+
   if (total == 0)
-    g_print ("  %-34s %4u\n", label, count);
+    g_print ("  %s %4u\n", padded, count);
   else
-    g_print ("  %-34s %4u  (%.1f %%)\n", label, count, 100.0 * count / total);
+    g_print ("  %s %4u  (%.1f %%)\n", padded, count, 100.0 * count / total);
 }
 
 static void
@@ -97,10 +111,16 @@ print_ranking (FwDataset  *dataset,
                                                         host != FW_COUNTRY_UNKNOWN
                                                         ? fw_countries_get_code (fw_dataset_get_countries (dataset), host)
                                                         : "?");
-          g_print ("  %3u. %-48s %4u\n", i + 1, with_host, entry->firms);
+          g_autofree char *padded = pad (with_host, 48, FALSE);
+
+          g_print ("  %3u. %s %4u\n", i + 1, padded, entry->firms);
         }
       else
-        g_print ("  %3u. %-48s %4u\n", i + 1, label, entry->firms);
+        {
+          g_autofree char *padded = pad (label, 48, FALSE);
+
+          g_print ("  %3u. %s %4u\n", i + 1, padded, entry->firms);
+        }
     }
   if (entries->len > limit)
     g_print ("       %s\n", _("…"));
@@ -130,7 +150,9 @@ print_summary (FwDataset      *dataset,
   print_ranking (dataset, findings->hq_countries, FW_FACET_HQ_COUNTRY, 10);
   g_print ("\n");
 
-  g_print (_("Finding 2: of %u high/medium-confidence firms\n"), findings->base_firms);
+  g_print (ngettext ("Finding 2: of %u high/medium-confidence firm\n",
+                     "Finding 2: of %u high/medium-confidence firms\n", findings->base_firms),
+           findings->base_firms);
   print_share (_("exhibited outside home country"), findings->outside_home_country, findings->base_firms);
   print_share (_("exhibited outside home continent"), findings->outside_home_continent, findings->base_firms);
   print_share (_("Five-Eyes-only (in neither share)"), findings->five_eyes_only, 0);
@@ -138,14 +160,23 @@ print_summary (FwDataset      *dataset,
     print_share (_("HQ unknown (not classified)"), findings->base_unknown_hq, 0);
   if (findings->unknown_host_exhibitions > 0)
     print_share (_("exhibitions with unknown host"), findings->unknown_host_exhibitions, 0);
-  g_print ("  %-6s %12s %14s %17s %8s\n", _("year"), _("home country"), _("home continent"),
-           _("outside continent"), _("unknown"));
+  {
+    g_autofree char *c1 = pad (_("year"), 6, FALSE);
+    g_autofree char *c2 = pad (_("home country"), 14, TRUE);
+    g_autofree char *c3 = pad (_("home continent"), 16, TRUE);
+    g_autofree char *c4 = pad (_("outside continent"), 19, TRUE);
+    g_autofree char *c5 = pad (_("unknown"), 9, TRUE);
+
+    g_print ("  %s%s%s%s%s\n", c1, c2, c3, c4, c5);
+  }
   for (guint i = 0; i < findings->by_year->len; i++)
     {
       const FwYearClasses *y = &g_array_index (findings->by_year, FwYearClasses, i);
       g_autofree char *year = y->year ? g_strdup_printf ("%u", y->year) : g_strdup (_("(unknown)"));
 
-      g_print ("  %-6s %12u %14u %17u %8u\n", year, y->home_country, y->home_continent,
+      g_autofree char *year_padded = pad (year, 6, FALSE);
+
+      g_print ("  %s %13u %15u %18u %8u\n", year_padded, y->home_country, y->home_continent,
                y->outside_continent, y->unknown);
     }
   g_print ("\n");
@@ -158,7 +189,9 @@ print_summary (FwDataset      *dataset,
   print_ranking (dataset, findings->host_countries_all, FW_FACET_HOST_COUNTRY, 10);
   g_print ("\n");
 
-  g_print (_("Finding 4: %u high/medium-confidence firms at fairs in adversary countries\n"),
+  g_print (ngettext ("Finding 4: %u high/medium-confidence firm at fairs in adversary countries\n",
+                     "Finding 4: %u high/medium-confidence firms at fairs in adversary countries\n",
+                     findings->adversary_firms->len),
            findings->adversary_firms->len);
   for (guint i = 0; i < findings->adversary_firms->len; i++)
     {
@@ -174,8 +207,10 @@ print_summary (FwDataset      *dataset,
       if (firm->unknown_years)
         g_string_append_printf (years, "%s%s", years->len ? ", " : "", _("(unknown)"));
 
-      g_print ("  %-32s %s  %s: %s  %s: %s\n",
-               fw_dataset_get_firm_name (dataset, firm->firm),
+      g_autofree char *name = pad (fw_dataset_get_firm_name (dataset, firm->firm), 32, FALSE);
+
+      g_print ("  %s %s  %s: %s  %s: %s\n",
+               name,
                fw_countries_get_code (countries, fw_dataset_get_firm_hq (dataset, firm->firm)),
                _("hosts"), hosts->str, _("years"), years->str);
     }
@@ -304,7 +339,9 @@ command_validate (int    argc,
     }
 
   if (n_errors + n_warnings > fw_problems_get_n_kept (problems))
-    g_print (_("… and %u more problems not listed\n"),
+    g_print (ngettext ("… and %u more problem not listed\n",
+                       "… and %u more problems not listed\n",
+                       n_errors + n_warnings - fw_problems_get_n_kept (problems)),
              n_errors + n_warnings - fw_problems_get_n_kept (problems));
 
   if (n_errors + n_warnings == 0)
@@ -316,7 +353,13 @@ command_validate (int    argc,
       return EXIT_OK;
     }
 
-  g_printerr (_("%s: %u errors, %u warnings\n"), argv[1], n_errors, n_warnings);
+  {
+    g_autofree char *errors = g_strdup_printf (ngettext ("%u error", "%u errors", n_errors), n_errors);
+    g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+
+    /* Translators: FILE: N errors, N warnings */
+    g_printerr (_("%s: %s, %s\n"), argv[1], errors, warnings);
+  }
 
   if (dataset == NULL && is_unreadable (error))
     return EXIT_FAILURE_;
