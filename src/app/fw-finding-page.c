@@ -15,7 +15,9 @@ struct _FwFindingPage
   AdwBin      parent_instance;
 
   FwExplorer *explorer;
+  GtkBox     *box;
   GPtrArray  *charts;     /* FwChartWidget, owned by the widget tree */
+  GPtrArray  *extras;     /* other widgets with an "explorer" property */
 };
 
 G_DEFINE_FINAL_TYPE (FwFindingPage, fw_finding_page, ADW_TYPE_BIN)
@@ -34,6 +36,7 @@ fw_finding_page_dispose (GObject *object)
   FwFindingPage *self = (FwFindingPage *)object;
 
   g_clear_pointer (&self->charts, g_ptr_array_unref);
+  g_clear_pointer (&self->extras, g_ptr_array_unref);
   g_clear_object (&self->explorer);
 
   G_OBJECT_CLASS (fw_finding_page_parent_class)->dispose (object);
@@ -73,6 +76,8 @@ fw_finding_page_set_property (GObject      *object,
         {
           for (guint i = 0; i < self->charts->len; i++)
             fw_chart_widget_set_explorer (g_ptr_array_index (self->charts, i), self->explorer);
+          for (guint i = 0; i < self->extras->len; i++)
+            g_object_set (g_ptr_array_index (self->extras, i), "explorer", self->explorer, NULL);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -103,6 +108,7 @@ static void
 fw_finding_page_init (FwFindingPage *self)
 {
   self->charts = g_ptr_array_new ();
+  self->extras = g_ptr_array_new ();
 }
 
 static void
@@ -155,11 +161,25 @@ fw_finding_page_new (const char   *title,
       gtk_box_append (GTK_BOX (box), chart);
     }
 
+  self->box = GTK_BOX (box);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
   adw_bin_set_child (ADW_BIN (self), scroller);
 
   return self;
+}
+
+void
+fw_finding_page_add_extra (FwFindingPage *self,
+                           GtkWidget     *widget)
+{
+  g_return_if_fail (FW_IS_FINDING_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_ptr_array_add (self->extras, widget);
+  gtk_box_append (self->box, widget);
+  if (self->explorer != NULL)
+    g_object_set (widget, "explorer", self->explorer, NULL);
 }
 
 GPtrArray *

@@ -20,6 +20,9 @@ FwFindingPage *fw_finding_page_new          (const char    *title,
                                              const char    *description,
                                              const FwView  *views,
                                              guint          n_views);
+/* Adds a widget with an "explorer" property below the charts. */
+void           fw_finding_page_add_extra    (FwFindingPage *self,
+                                             GtkWidget     *widget);
 /* The page's charts, in order. */
 GPtrArray     *fw_finding_page_get_charts   (FwFindingPage *self);
 

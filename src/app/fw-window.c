@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-adversary-list.h"
 #include "fw-finding-page.h"
 #include "fw-firm-detail.h"
 #include "fw-io.h"
@@ -643,6 +644,7 @@ add_finding_pages (FwWindow *self)
   static const FwView regions_views[] = { FW_VIEW_BY_YEAR };
   static const FwView fairs_views[] = { FW_VIEW_FAIRS, FW_VIEW_HOSTS, FW_VIEW_HOSTS_ALL };
   static const FwView adversary_views[] = { FW_VIEW_ADVERSARY };
+  FwFindingPage *adversaries;
 
   add_view (self, GTK_WIDGET (fw_overview_new ()), "overview", _("Overview"), "view-grid-symbolic");
   add_view (self,
@@ -666,12 +668,12 @@ add_finding_pages (FwWindow *self)
                                                "countries by firms of every confidence level."),
                                              fairs_views, G_N_ELEMENTS (fairs_views))),
             "fairs", _("Fairs"), "x-office-calendar-symbolic");
-  add_view (self,
-            GTK_WIDGET (fw_finding_page_new (_("Which firms market to US and NATO adversaries?"),
-                                             _("High- and medium-confidence firms, not headquartered in an adversary "
-                                               "country, that exhibited at fairs hosted in one, by year."),
-                                             adversary_views, G_N_ELEMENTS (adversary_views))),
-            "adversaries", _("Adversaries"), "dialog-warning-symbolic");
+  adversaries = fw_finding_page_new (_("Which firms market to US and NATO adversaries?"),
+                                     _("High- and medium-confidence firms, not headquartered in an adversary "
+                                       "country, that exhibited at fairs hosted in one, by year."),
+                                     adversary_views, G_N_ELEMENTS (adversary_views));
+  fw_finding_page_add_extra (adversaries, fw_adversary_list_new ());
+  add_view (self, GTK_WIDGET (adversaries), "adversaries", _("Adversaries"), "dialog-warning-symbolic");
   add_view (self, GTK_WIDGET (fw_tables_page_new ()), "tables", _("Tables"), "view-list-symbolic");
 }
 
