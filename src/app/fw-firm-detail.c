@@ -742,6 +742,8 @@ fw_firm_detail_dispose (GObject *object)
 {
   FwFirmDetail *self = (FwFirmDetail *)object;
 
+  if (self->explorer != NULL)
+    g_signal_handlers_disconnect_by_data (self->explorer, self);
   g_clear_object (&self->explorer);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_FIRM_DETAIL);

@@ -891,8 +891,19 @@ update (FwRecordList *self)
       sort_rows (self);
     }
 
-  if (old_n > 0 || self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+  /* Removed, then added: in one signal GTK 4.8's list item manager looks
+   * for the rows it shows among all the added items, making an object for
+   * each of a million rows. */
+  if (old_n > 0)
+    {
+      guint new_n = self->n_items;
+
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+      self->n_items = new_n;
+    }
+  if (self->n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
 }
 
 static void
@@ -968,6 +979,8 @@ fw_record_list_dispose (GObject *object)
 
   if (self->sorter != NULL)
     g_signal_handlers_disconnect_by_data (self->sorter, self);
+  if (self->explorer != NULL)
+    g_signal_handlers_disconnect_by_data (self->explorer, self);
   g_clear_object (&self->sorter);
   g_clear_object (&self->explorer);
 

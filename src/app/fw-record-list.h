@@ -19,8 +19,9 @@ G_DECLARE_FINAL_TYPE (FwRecordList, fw_record_list, FW, RECORD_LIST, GObject)
 /* A GListModel of FwRecord over an index array: items are made on demand,
  * and sorting orders the indices by integer keys computed once per field,
  * so that a million rows sort without a million objects.  Every change
- * (filter, search, sort) is one items-changed (0, old, new), preceded by
- * "changing" while the old positions are still valid. */
+ * (filter, search, sort) is "changing", while the old positions are still
+ * valid, then items-changed (0, old, 0) and (0, 0, new): GTK 4.8 answers a
+ * single (0, old, new) by asking for every new item. */
 
 /* The fields a table shows, in order, before the dataset's extra columns;
  * the search looks in these (but not in counts) and in the extras. */

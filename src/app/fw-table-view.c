@@ -147,6 +147,7 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), cell->numeric ? 1.0 : 0.0);
+  gtk_widget_add_css_class (label, "fw-cell");
   if (cell->numeric)
     gtk_widget_add_css_class (label, "numeric");
 
@@ -167,7 +168,6 @@ bind_cell (GtkSignalListItemFactory *factory,
                                   cell->field, cell->extra, &unknown);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, text[0] != '\0' && !cell->numeric ? text : NULL);
   if (unknown)
     gtk_widget_add_css_class (label, "dim-label");
   else
@@ -282,6 +282,57 @@ update_count (FwTableView *self)
   gtk_label_set_label (self->count_label, text);
 }
 
+static gboolean
+is_attached (FwTableView *self)
+{
+  return gtk_single_selection_get_model (self->selection) != NULL;
+}
+
+static void
+remember_selection (FwTableView *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  self->selected_row = G_MAXUINT;
+  if (position != GTK_INVALID_LIST_POSITION && position < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    self->selected_row = fw_record_list_get_row (self->list, position);
+}
+
+static void
+restore_selection (FwTableView *self)
+{
+  guint found;
+
+  if (self->selected_row == G_MAXUINT || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
+    return;
+
+  found = fw_record_list_find_row (self->list, self->selected_row);
+  self->selected_row = G_MAXUINT;
+  if (found != GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, found);
+}
+
+/* Rows are made only while the table is shown: a hidden one would build
+ * a screenful of row widgets again for every click elsewhere. */
+static void
+set_attached (FwTableView *self,
+              gboolean     attached)
+{
+  if (attached == is_attached (self))
+    return;
+
+  if (attached)
+    {
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+      restore_selection (self);
+    }
+  else
+    {
+      remember_selection (self);
+      gtk_single_selection_set_model (self->selection, NULL);
+    }
+}
+
 /* GtkSingleSelection looks for its selected item among all the new items
  * when a list changes as a whole, making an object per row; so the
  * selection is cleared before and its row selected again after. */
@@ -289,14 +340,12 @@ static void
 on_list_changing (FwTableView  *self,
                   FwRecordList *list)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
-
-  self->selected_row = G_MAXUINT;
-  if (position == GTK_INVALID_LIST_POSITION || position >= g_list_model_get_n_items (G_LIST_MODEL (list)))
+  if (!is_attached (self))
     return;
 
-  self->selected_row = fw_record_list_get_row (list, position);
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  remember_selection (self);
+  if (self->selected_row != G_MAXUINT)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -306,16 +355,51 @@ on_list_items_changed (FwTableView  *self,
                        guint         added,
                        GListModel   *list)
 {
-  if (self->selected_row != G_MAXUINT)
-    {
-      guint found = fw_record_list_find_row (self->list, self->selected_row);
-
-      self->selected_row = G_MAXUINT;
-      if (found != GTK_INVALID_LIST_POSITION)
-        gtk_single_selection_set_selected (self->selection, found);
-    }
+  /* The list empties before it fills again. */
+  if (is_attached (self) && added > 0)
+    restore_selection (self);
 
   update_count (self);
+}
+
+/* One handler for the whole view: setting a tooltip on each cell as it
+ * is bound asks the X server where the pointer is, every time. */
+static gboolean
+on_query_tooltip (FwTableView   *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip,
+                  GtkColumnView *column_view)
+{
+  GtkWidget *widget;
+  PangoLayout *layout;
+
+  if (keyboard)
+    return FALSE;
+
+  widget = gtk_widget_pick (GTK_WIDGET (column_view), x, y, GTK_PICK_DEFAULT);
+  while (widget != NULL && !gtk_widget_has_css_class (widget, "fw-cell"))
+    widget = widget == GTK_WIDGET (column_view) ? NULL : gtk_widget_get_parent (widget);
+  if (widget == NULL)
+    return FALSE;
+
+  /* Only text that does not fit needs telling again. */
+  layout = gtk_label_get_layout (GTK_LABEL (widget));
+  if (!pango_layout_is_ellipsized (layout))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (GTK_LABEL (widget)));
+  {
+    graphene_rect_t bounds;
+
+    if (gtk_widget_compute_bounds (widget, GTK_WIDGET (column_view), &bounds))
+      gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) {
+                                  bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height
+                                });
+  }
+
+  return TRUE;
 }
 
 static void
@@ -348,13 +432,12 @@ fw_table_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (fw_table_view_parent_class)->constructed (object);
 
-  /* Connected before the selection connects, so that "changing" and the
-   * after-handler bracket its own handling of the change. */
+  /* "changing" and the after-handler bracket the selection's own handling
+   * of a change; the selection gets the list when the view is mapped. */
   self->list = fw_record_list_new (self->table);
   g_signal_connect_object (self->list, "changing", G_CALLBACK (on_list_changing), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_list_items_changed), self,
                            G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
 
   add_fixed_columns (self);
   fw_record_list_set_sorter (self->list, gtk_column_view_get_sorter (self->column_view));
@@ -375,9 +458,32 @@ fw_table_view_constructed (GObject *object)
     }
   g_object_set (self->search_entry, "placeholder-text", placeholder, NULL);
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self->column_view));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->column_view), TRUE);
+  g_signal_connect_object (self->column_view, "query-tooltip", G_CALLBACK (on_query_tooltip), self,
+                           G_CONNECT_SWAPPED);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, placeholder,
                                   -1);
+}
+
+static void
+fw_table_view_map (GtkWidget *widget)
+{
+  FwTableView *self = FW_TABLE_VIEW (widget);
+
+  set_attached (self, TRUE);
+
+  GTK_WIDGET_CLASS (fw_table_view_parent_class)->map (widget);
+}
+
+static void
+fw_table_view_unmap (GtkWidget *widget)
+{
+  FwTableView *self = FW_TABLE_VIEW (widget);
+
+  GTK_WIDGET_CLASS (fw_table_view_parent_class)->unmap (widget);
+
+  set_attached (self, FALSE);
 }
 
 static void
@@ -461,6 +567,9 @@ fw_table_view_class_init (FwTableViewClass *klass)
   object_class->dispose = fw_table_view_dispose;
   object_class->get_property = fw_table_view_get_property;
   object_class->set_property = fw_table_view_set_property;
+
+  widget_class->map = fw_table_view_map;
+  widget_class->unmap = fw_table_view_unmap;
 
   properties[PROP_TABLE] =
     g_param_spec_int ("table", NULL, NULL,
