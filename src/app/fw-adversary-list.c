@@ -17,7 +17,12 @@ struct _FwAdversaryList
 
   FwExplorer *explorer;
   GtkListBox *list;
+  GtkLabel   *more;
+  gboolean    stale;
 };
+
+/* A list of thousands of rows helps nobody; the tables hold them all. */
+#define MAX_ROWS 50
 
 G_DEFINE_FINAL_TYPE (FwAdversaryList, fw_adversary_list, GTK_TYPE_WIDGET)
 
@@ -103,16 +108,51 @@ rebuild (FwAdversaryList *self)
   FwFindings *findings;
   FwDataset *dataset;
 
+  self->stale = FALSE;
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
+  gtk_widget_set_visible (GTK_WIDGET (self->more), FALSE);
 
   if (self->explorer == NULL)
     return;
 
   findings = fw_explorer_get_findings (self->explorer);
   dataset = fw_explorer_get_dataset (self->explorer);
-  for (guint i = 0; i < findings->adversary_firms->len; i++)
+  for (guint i = 0; i < findings->adversary_firms->len && i < MAX_ROWS; i++)
     gtk_list_box_append (self->list, make_row (dataset, g_ptr_array_index (findings->adversary_firms, i)));
+
+  if (findings->adversary_firms->len > MAX_ROWS)
+    {
+      guint rest = findings->adversary_firms->len - MAX_ROWS;
+      g_autofree char *text = g_strdup_printf (ngettext ("… and %u more firm; the Tables view lists every firm",
+                                                         "… and %u more firms; the Tables view lists every firm",
+                                                         rest),
+                                               rest);
+
+      gtk_label_set_label (self->more, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->more), TRUE);
+    }
+}
+
+static void
+on_explorer_changed (FwAdversaryList *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+fw_adversary_list_map (GtkWidget *widget)
+{
+  FwAdversaryList *self = FW_ADVERSARY_LIST (widget);
+
+  if (self->stale)
+    rebuild (self);
+
+  GTK_WIDGET_CLASS (fw_adversary_list_parent_class)->map (widget);
 }
 
 static void
@@ -173,7 +213,7 @@ fw_adversary_list_set_property (GObject      *object,
       if (g_set_object (&self->explorer, g_value_get_object (value)))
         g_object_notify_by_pspec (object, pspec);
       if (self->explorer != NULL)
-        g_signal_connect_object (self->explorer, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+        g_signal_connect_object (self->explorer, "changed", G_CALLBACK (on_explorer_changed), self, G_CONNECT_SWAPPED);
       rebuild (self);
       break;
 
@@ -199,12 +239,17 @@ fw_adversary_list_class_init (FwAdversaryListClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->map = fw_adversary_list_map;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
 static void
 fw_adversary_list_init (FwAdversaryList *self)
 {
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
   GtkWidget *placeholder = gtk_label_new (_("No high- or medium-confidence firm exhibited at a fair in an adversary country under the current filter."));
 
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -222,6 +267,13 @@ fw_adversary_list_init (FwAdversaryList *self)
 
   g_signal_connect (self->list, "row-activated", G_CALLBACK (on_row_activated), self);
   gtk_widget_set_parent (GTK_WIDGET (self->list), GTK_WIDGET (self));
+
+  self->more = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->more, 0);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->more), 6);
+  gtk_widget_add_css_class (GTK_WIDGET (self->more), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->more), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->more), GTK_WIDGET (self));
 }
 
 GtkWidget *

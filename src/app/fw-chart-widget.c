@@ -21,6 +21,7 @@ struct _FwChartWidget
   FwExplorer *explorer;
   FwChart    *chart;
   gint        focus_mark;     /* keyboard position, -1 when none */
+  gboolean    stale;          /* the explorer changed while unmapped */
 };
 
 G_DEFINE_FINAL_TYPE (FwChartWidget, fw_chart_widget, GTK_TYPE_WIDGET)
@@ -76,6 +77,7 @@ update_accessible (FwChartWidget *self)
 static void
 rebuild (FwChartWidget *self)
 {
+  self->stale = FALSE;
   g_clear_object (&self->chart);
 
   if (self->explorer != NULL)
@@ -84,6 +86,28 @@ rebuild (FwChartWidget *self)
   self->focus_mark = -1;
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Charts on pages nobody is looking at wait until they are shown, so a
+ * click costs only what is visible. */
+static void
+on_explorer_changed (FwChartWidget *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+fw_chart_widget_map (GtkWidget *widget)
+{
+  FwChartWidget *self = FW_CHART_WIDGET (widget);
+
+  if (self->stale)
+    rebuild (self);
+
+  GTK_WIDGET_CLASS (fw_chart_widget_parent_class)->map (widget);
 }
 
 static void
@@ -421,6 +445,7 @@ fw_chart_widget_class_init (FwChartWidgetClass *klass)
   object_class->set_property = fw_chart_widget_set_property;
 
   widget_class->snapshot = fw_chart_widget_snapshot;
+  widget_class->map = fw_chart_widget_map;
   widget_class->measure = fw_chart_widget_measure;
   widget_class->get_request_mode = fw_chart_widget_get_request_mode;
 
@@ -531,7 +556,7 @@ fw_chart_widget_set_explorer (FwChartWidget *self,
   g_set_object (&self->explorer, explorer);
 
   if (explorer != NULL)
-    g_signal_connect_object (explorer, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (explorer, "changed", G_CALLBACK (on_explorer_changed), self, G_CONNECT_SWAPPED);
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORER]);

@@ -39,6 +39,9 @@ struct _FwRecordList
 {
   GObject     parent_instance;
 
+  gboolean    deferred;
+  gboolean    stale;                   /* rows not recomputed yet */
+  gboolean    changed_while_deferred;  /* nobody told of a change yet */
   FwTable     table;
   FwExplorer *explorer;
   GtkSorter  *sorter;
@@ -871,11 +874,9 @@ collect_rows (FwRecordList *self)
 }
 
 static void
-update (FwRecordList *self)
+recompute (FwRecordList *self)
 {
-  guint old_n = self->n_items;
-
-  g_signal_emit (self, signals[CHANGING], 0);
+  self->stale = FALSE;
 
   if (self->explorer == NULL)
     {
@@ -890,6 +891,25 @@ update (FwRecordList *self)
       collect_rows (self);
       sort_rows (self);
     }
+}
+
+static void
+update (FwRecordList *self)
+{
+  guint old_n = self->n_items;
+
+  /* A list nobody shows waits: a filter click then costs only what is
+   * visible.  Reading it still gives current rows (see ensure_fresh). */
+  if (self->deferred)
+    {
+      self->stale = TRUE;
+      self->changed_while_deferred = TRUE;
+      return;
+    }
+
+  self->changed_while_deferred = FALSE;
+  g_signal_emit (self, signals[CHANGING], 0);
+  recompute (self);
 
   /* Removed, then added: in one signal GTK 4.8's list item manager looks
    * for the rows it shows among all the added items, making an object for
@@ -946,10 +966,34 @@ fw_record_list_get_item_type (GListModel *model)
   return FW_TYPE_RECORD;
 }
 
+/* Only while deferred, when no widget holds the list, so that nobody
+ * misses an items-changed. */
+static void
+ensure_fresh (FwRecordList *self)
+{
+  if (self->stale)
+    recompute (self);
+}
+
+void
+fw_record_list_set_deferred (FwRecordList *self,
+                             gboolean      deferred)
+{
+  g_return_if_fail (FW_IS_RECORD_LIST (self));
+
+  self->deferred = !!deferred;
+  if (!self->deferred && self->changed_while_deferred)
+    update (self);
+}
+
 static guint
 fw_record_list_get_n_items (GListModel *model)
 {
-  return FW_RECORD_LIST (model)->n_items;
+  FwRecordList *self = FW_RECORD_LIST (model);
+
+  ensure_fresh (self);
+
+  return self->n_items;
 }
 
 static gpointer
@@ -958,6 +1002,7 @@ fw_record_list_get_item (GListModel *model,
 {
   FwRecordList *self = FW_RECORD_LIST (model);
 
+  ensure_fresh (self);
   if (position >= self->n_items)
     return NULL;
 
@@ -1271,6 +1316,8 @@ fw_record_list_get_row (FwRecordList *self,
                         guint         position)
 {
   g_return_val_if_fail (FW_IS_RECORD_LIST (self), 0);
+
+  ensure_fresh (self);
   g_return_val_if_fail (position < self->n_items, 0);
 
   return self->order[position];
@@ -1282,6 +1329,7 @@ fw_record_list_find_row (FwRecordList *self,
 {
   g_return_val_if_fail (FW_IS_RECORD_LIST (self), GTK_INVALID_LIST_POSITION);
 
+  ensure_fresh (self);
   for (guint i = 0; i < self->n_items; i++)
     if (self->order[i] == row)
       return i;

@@ -73,4 +73,9 @@ GtkOrdering   fw_record_list_compare_rows     (FwRecordList  *self,
                                                guint          row_a,
                                                guint          row_b);
 
+/* While deferred, explorer changes are applied when the list is next read
+ * or undeferred, instead of at once. */
+void          fw_record_list_set_deferred (FwRecordList *self,
+                                           gboolean      deferred);
+
 G_END_DECLS

@@ -323,6 +323,7 @@ set_attached (FwTableView *self,
 
   if (attached)
     {
+      fw_record_list_set_deferred (self->list, FALSE);
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->list));
       restore_selection (self);
     }
@@ -330,6 +331,7 @@ set_attached (FwTableView *self,
     {
       remember_selection (self);
       gtk_single_selection_set_model (self->selection, NULL);
+      fw_record_list_set_deferred (self->list, TRUE);
     }
 }
 
@@ -441,6 +443,7 @@ fw_table_view_constructed (GObject *object)
 
   add_fixed_columns (self);
   fw_record_list_set_sorter (self->list, gtk_column_view_get_sorter (self->column_view));
+  fw_record_list_set_deferred (self->list, TRUE);
 
   switch (self->table)
     {

@@ -448,7 +448,9 @@ build_adversary (FwExplorer *explorer)
       fw_chart_set_series_target (chart, series_of[host], FW_FACET_HOST_COUNTRY, host);
     }
 
-  for (guint i = 0; i < firms->len; i++)
+  /* A timeline of thousands of rows reads as noise: the first rows by
+   * name are drawn and the subtitle says how many are not. */
+  for (guint i = 0; i < firms->len && i < FW_VIEW_MAX_TIMELINE_ROWS; i++)
     {
       const FwAdversaryFirm *firm = g_ptr_array_index (firms, i);
       FwCountryId hq = fw_dataset_get_firm_hq (dataset, firm->firm);
@@ -503,6 +505,13 @@ build_adversary (FwExplorer *explorer)
                                              unknown_years),
                                 unknown_years);
     }
+  if (firms->len > FW_VIEW_MAX_TIMELINE_ROWS)
+    g_string_append_printf (subtitle,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "; the first %u by name are drawn",
+                                         "; the first %u by name are drawn",
+                                         FW_VIEW_MAX_TIMELINE_ROWS),
+                            FW_VIEW_MAX_TIMELINE_ROWS);
   if (findings->adversary_unknown_hq > 0)
     {
       if (subtitle->len > 0)

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* The most firms the Finding 4 timeline draws; the rest are counted. */
+#define FW_VIEW_MAX_TIMELINE_ROWS 40
+
 /* Each view reads the explorer's findings (never re-filters) and builds a
  * chart whose marks filter on what they show. */
 typedef enum
