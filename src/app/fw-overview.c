@@ -83,10 +83,19 @@ add_row (FwOverview *self,
   GtkWidget *mark = gtk_image_new_from_icon_name (figure->matches ? "emblem-ok-symbolic" : "dialog-warning-symbolic");
   const char *status = figure->matches ? _("Matches the report") : _("Differs from the report");
 
+  /* The figure's name gets the room; the values wrap rather than squeeze
+   * it into a narrow column. */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_width_chars (GTK_LABEL (label), 30);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_xalign (GTK_LABEL (ours), 1);
+  gtk_label_set_wrap (GTK_LABEL (ours), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (ours), 22);
+  gtk_label_set_justify (GTK_LABEL (ours), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_wrap (GTK_LABEL (report), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (report), 22);
+  gtk_label_set_justify (GTK_LABEL (report), GTK_JUSTIFY_RIGHT);
   gtk_widget_add_css_class (ours, "numeric");
   gtk_widget_add_css_class (ours, "heading");
   gtk_label_set_xalign (GTK_LABEL (report), 1);
