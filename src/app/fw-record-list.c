@@ -7,64 +7,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-#include <string.h>
-
-#include "fw-record-list.h"
-
-/* Sort columns beyond these are too far down to change any order a person
- * would look at. */
-#define MAX_SORT_LEVELS 4
-
-/* Unknown and empty values sort after every known one. */
-#define KEY_UNKNOWN G_MAXUINT32
-
-typedef enum
-{
-  KIND_TEXT,
-  KIND_COUNTRY,
-  KIND_CONFIDENCE,
-  KIND_YEAR,
-  KIND_COUNT,
-} FieldKind;
-
-typedef struct
-{
-  FwField     field;
-  guint       extra;
-  GtkSortType order;
-} SortLevel;
-
-struct _FwRecordList
-{
-  GObject     parent_instance;
-
-  gboolean    deferred;
-  gboolean    stale;                   /* rows not recomputed yet */
-  gboolean    changed_while_deferred;  /* nobody told of a change yet */
-  FwTable     table;
-  FwExplorer *explorer;
-  GtkSorter  *sorter;
-  char       *search;
-  char       *folded_search;      /* NULL without a search */
-
-  guint32    *order;              /* table rows, in list order */
-  guint       n_items;
-
-  SortLevel   levels[MAX_SORT_LEVELS];
-  guint       n_levels;
-
-  /* Derived from the dataset, dropped when its generation changes; both
-   * map a field (see field_cache_key) to an array over its table's rows. */
-  guint64     generation;
-  GHashTable *keys;
-  GHashTable *string_ids;
-
-  /* Derived from the filter, per row of the list's table. */
-  guint32    *kept_exhibitions;
-  guint32    *kept_firms;
-  guint       n_counts;
-};
+#include "fw-record-list-private.h"
 
 static void fw_record_list_model_init (GListModelInterface *iface);
 
@@ -139,17 +82,9 @@ fw_record_list_get_fields (FwTable  table,
     }
 }
 
-static char *
-fold_for_search (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_NFKC);
-
-  return g_utf8_casefold (normal != NULL ? normal : "", -1);
-}
-
 /* An exhibition's firm and fair read as their names. */
-static FwField
-canonical_field (FwField field)
+FwField
+fw_record_list_canonical_field (FwField field)
 {
   if (field == FW_FIELD_EXHIBITION_FIRM)
     return FW_FIELD_FIRM_NAME;
@@ -159,16 +94,16 @@ canonical_field (FwField field)
   return field;
 }
 
-static gboolean
-is_count_field (FwField field)
+gboolean
+fw_record_list_is_count_field (FwField field)
 {
   return field == FW_FIELD_KEPT_EXHIBITIONS || field == FW_FIELD_KEPT_FIRMS;
 }
 
-static FieldKind
-field_kind (FwField field)
+FieldKind
+fw_record_list_field_kind (FwField field)
 {
-  if (is_count_field (field))
+  if (fw_record_list_is_count_field (field))
     return KIND_COUNT;
 
   switch (field)
@@ -200,19 +135,19 @@ field_kind (FwField field)
 }
 
 /* The table whose rows hold the field's values. */
-static FwTable
-field_table (FwRecordList *self,
-             FwField       field)
+FwTable
+fw_record_list_field_table (FwRecordList *self,
+                            FwField       field)
 {
-  if (is_count_field (field) || field == FW_FIELD_EXTRA)
+  if (fw_record_list_is_count_field (field) || field == FW_FIELD_EXTRA)
     return self->table;
 
   return fw_field_get_table (field);
 }
 
-static gboolean
-field_applies (FwRecordList *self,
-               FwField       field)
+gboolean
+fw_record_list_field_applies (FwRecordList *self,
+                              FwField       field)
 {
   if (field == FW_FIELD_KEPT_FIRMS)
     return self->table == FW_TABLE_FAIRS;
@@ -221,35 +156,7 @@ field_applies (FwRecordList *self,
   if ((guint) field >= FW_N_FIELDS)
     return FALSE;
 
-  return field_table (self, field) == self->table || self->table == FW_TABLE_EXHIBITIONS;
-}
-
-/* The row of @table that holds the value for the list's @row. */
-static inline guint
-resolve_row (FwRecordList    *self,
-             const FwColumns *c,
-             FwTable          table,
-             guint            row)
-{
-  if (table == self->table)
-    return row;
-  if (table == FW_TABLE_FIRMS)
-    return c->exhibition_firm[row];
-
-  return c->exhibition_fair[row];
-}
-
-static gpointer
-field_cache_key (FwField field,
-                 guint   extra)
-{
-  return GUINT_TO_POINTER (((guint) field << 24) | (extra & 0xffffff));
-}
-
-static FwDataset *
-get_dataset (FwRecordList *self)
-{
-  return self->explorer != NULL ? fw_explorer_get_dataset (self->explorer) : NULL;
+  return fw_record_list_field_table (self, field) == self->table || self->table == FW_TABLE_EXHIBITIONS;
 }
 
 static void
@@ -258,368 +165,6 @@ clear_counts (FwRecordList *self)
   g_clear_pointer (&self->kept_exhibitions, g_free);
   g_clear_pointer (&self->kept_firms, g_free);
   self->n_counts = 0;
-}
-
-/* Drops what was derived from an older version of the dataset. */
-static void
-ensure_current (FwRecordList *self)
-{
-  FwDataset *dataset = get_dataset (self);
-  guint64 generation = dataset != NULL ? fw_dataset_get_generation (dataset) : G_MAXUINT64;
-
-  if (generation == self->generation)
-    return;
-
-  g_hash_table_remove_all (self->keys);
-  g_hash_table_remove_all (self->string_ids);
-  self->generation = generation;
-}
-
-/* A string field's value for a row of the field's table, without copying. */
-static const char *
-field_string (FwDataset *dataset,
-              FwTable    table,
-              guint      row,
-              FwField    field,
-              guint      extra)
-{
-  FwFirmValues firm;
-  FwFairValues fair;
-  FwExhibitionValues exhibition;
-  const char *text = NULL;
-
-  switch (field)
-    {
-    case FW_FIELD_FIRM_ID:
-    case FW_FIELD_FIRM_NAME:
-    case FW_FIELD_FIRM_WEBSITE:
-    case FW_FIELD_FIRM_NOTES:
-    case FW_FIELD_FIRM_SOURCE:
-      fw_dataset_get_firm (dataset, row, &firm);
-      text = field == FW_FIELD_FIRM_ID ? firm.id
-           : field == FW_FIELD_FIRM_NAME ? firm.name
-           : field == FW_FIELD_FIRM_WEBSITE ? firm.website
-           : field == FW_FIELD_FIRM_NOTES ? firm.notes
-           : firm.source;
-      break;
-
-    case FW_FIELD_FAIR_ID:
-    case FW_FIELD_FAIR_NAME:
-    case FW_FIELD_FAIR_CITY:
-      fw_dataset_get_fair (dataset, row, &fair);
-      text = field == FW_FIELD_FAIR_ID ? fair.id
-           : field == FW_FIELD_FAIR_NAME ? fair.name
-           : fair.city;
-      break;
-
-    case FW_FIELD_EXHIBITION_SOURCE:
-    case FW_FIELD_EXHIBITION_NOTE:
-      fw_dataset_get_exhibition (dataset, row, &exhibition);
-      text = field == FW_FIELD_EXHIBITION_SOURCE ? exhibition.source : exhibition.note;
-      break;
-
-    case FW_FIELD_EXTRA:
-      if (extra < fw_dataset_get_n_extra (dataset, table))
-        text = fw_dataset_get_extra (dataset, table, extra, row);
-      break;
-
-    case FW_FIELD_FIRM_HQ:
-    case FW_FIELD_FIRM_CONFIDENCE:
-    case FW_FIELD_FAIR_HOST:
-    case FW_FIELD_EXHIBITION_FIRM:
-    case FW_FIELD_EXHIBITION_FAIR:
-    case FW_FIELD_EXHIBITION_YEAR:
-    case FW_N_FIELDS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  return text != NULL ? text : "";
-}
-
-/* Each row's string id in the pool: the strings are interned, so equal
- * text has equal ids and work per distinct string can be shared. */
-static const guint32 *
-get_string_ids (FwRecordList *self,
-                FwField       field,
-                guint         extra)
-{
-  FwDataset *dataset = get_dataset (self);
-  FwTable table = field_table (self, field);
-  gpointer cache_key = field_cache_key (field, extra);
-  guint32 *ids;
-  FwColumns c;
-  FwStrPool *pool;
-
-  ensure_current (self);
-  ids = g_hash_table_lookup (self->string_ids, cache_key);
-  if (ids != NULL)
-    return ids;
-
-  fw_dataset_get_columns (dataset, &c);
-  pool = fw_dataset_get_strings (dataset);
-
-  if (field == FW_FIELD_FIRM_NAME)
-    ids = g_memdup2 (c.firm_name, sizeof (guint32) * MAX (c.n_firms, 1));
-  else if (field == FW_FIELD_FAIR_NAME)
-    ids = g_memdup2 (c.fair_name, sizeof (guint32) * MAX (c.n_fairs, 1));
-  else
-    {
-      guint n = fw_dataset_get_n_rows (dataset, table);
-
-      ids = g_new0 (guint32, MAX (n, 1));
-      for (guint row = 0; row < n; row++)
-        {
-          const char *text = field_string (dataset, table, row, field, extra);
-
-          if (text[0] != '\0' && !fw_str_pool_lookup (pool, text, &ids[row]))
-            g_assert_not_reached ();
-        }
-    }
-
-  g_hash_table_insert (self->string_ids, cache_key, ids);
-
-  return ids;
-}
-
-typedef struct
-{
-  char    *key;
-  guint32  id;
-} CollateItem;
-
-static int
-compare_collate_items (gconstpointer a,
-                       gconstpointer b)
-{
-  const CollateItem *ia = a;
-  const CollateItem *ib = b;
-  int cmp = strcmp (ia->key, ib->key);
-
-  return cmp != 0 ? cmp : (ia->id > ib->id) - (ia->id < ib->id);
-}
-
-/* Collation keys are made once per distinct string, not per row. */
-static guint32 *
-make_text_keys (FwRecordList *self,
-                FwField       field,
-                guint         extra)
-{
-  FwDataset *dataset = get_dataset (self);
-  FwStrPool *pool = fw_dataset_get_strings (dataset);
-  guint n = fw_dataset_get_n_rows (dataset, field_table (self, field));
-  const guint32 *ids = get_string_ids (self, field, extra);
-  guint pool_size = fw_str_pool_get_size (pool);
-  g_autofree guint32 *rank = g_new (guint32, MAX (pool_size, 1));
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (CollateItem));
-  guint32 *keys = g_new (guint32, MAX (n, 1));
-  guint32 next = 0;
-
-  memset (rank, 0xff, sizeof (guint32) * MAX (pool_size, 1));
-
-  for (guint row = 0; row < n; row++)
-    {
-      guint32 id = ids[row];
-
-      if (id != FW_STR_NONE && rank[id] == KEY_UNKNOWN)
-        {
-          CollateItem item = { g_utf8_collate_key (fw_str_pool_get (pool, id), -1), id };
-
-          rank[id] = 0;
-          g_array_append_val (items, item);
-        }
-    }
-
-  g_array_sort (items, compare_collate_items);
-  for (guint i = 0; i < items->len; i++)
-    {
-      CollateItem *item = &g_array_index (items, CollateItem, i);
-
-      /* Strings the locale collates as equal share a rank. */
-      if (i > 0 && strcmp (item->key, g_array_index (items, CollateItem, i - 1).key) != 0)
-        next++;
-      rank[item->id] = next;
-    }
-  for (guint i = 0; i < items->len; i++)
-    g_free (g_array_index (items, CollateItem, i).key);
-
-  for (guint row = 0; row < n; row++)
-    keys[row] = ids[row] == FW_STR_NONE ? KEY_UNKNOWN : rank[ids[row]];
-
-  return keys;
-}
-
-static guint32 *
-make_keys (FwRecordList *self,
-           FwField       field,
-           guint         extra)
-{
-  FwDataset *dataset = get_dataset (self);
-  FwTable table = field_table (self, field);
-  guint n = fw_dataset_get_n_rows (dataset, table);
-  guint32 *keys;
-  FwColumns c;
-
-  fw_dataset_get_columns (dataset, &c);
-
-  if (field == FW_FIELD_FIRM_NAME || field == FW_FIELD_FAIR_NAME)
-    {
-      const guint32 *rank = fw_query_get_name_rank (fw_explorer_get_query (self->explorer), table);
-      const guint32 *names = table == FW_TABLE_FIRMS ? c.firm_name : c.fair_name;
-
-      keys = g_new (guint32, MAX (n, 1));
-      for (guint row = 0; row < n; row++)
-        keys[row] = names[row] == FW_STR_NONE ? KEY_UNKNOWN : rank[row];
-
-      return keys;
-    }
-
-  switch (field_kind (field))
-    {
-    case KIND_COUNTRY:
-      {
-        const guint16 *rank = fw_countries_get_name_rank (fw_dataset_get_countries (dataset));
-        const guint16 *countries = table == FW_TABLE_FIRMS ? c.firm_hq : c.fair_host;
-
-        keys = g_new (guint32, MAX (n, 1));
-        for (guint row = 0; row < n; row++)
-          keys[row] = countries[row] == FW_COUNTRY_UNKNOWN ? KEY_UNKNOWN : rank[countries[row]];
-      }
-      return keys;
-
-    case KIND_CONFIDENCE:
-      keys = g_new (guint32, MAX (n, 1));
-      for (guint row = 0; row < n; row++)
-        keys[row] = c.firm_confidence[row] == FW_CONFIDENCE_UNKNOWN ? KEY_UNKNOWN : c.firm_confidence[row];
-      return keys;
-
-    case KIND_YEAR:
-      keys = g_new (guint32, MAX (n, 1));
-      for (guint row = 0; row < n; row++)
-        keys[row] = c.exhibition_year[row] == FW_YEAR_UNKNOWN ? KEY_UNKNOWN : c.exhibition_year[row];
-      return keys;
-
-    case KIND_TEXT:
-      return make_text_keys (self, field, extra);
-
-    case KIND_COUNT:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Sort keys over the rows of the field's table. */
-static const guint32 *
-get_keys (FwRecordList *self,
-          FwField       field,
-          guint         extra)
-{
-  gpointer cache_key = field_cache_key (field, extra);
-  guint32 *keys;
-
-  if (field == FW_FIELD_KEPT_EXHIBITIONS)
-    return self->kept_exhibitions;
-  if (field == FW_FIELD_KEPT_FIRMS)
-    return self->kept_firms;
-
-  ensure_current (self);
-  keys = g_hash_table_lookup (self->keys, cache_key);
-  if (keys == NULL)
-    {
-      keys = make_keys (self, field, extra);
-      g_hash_table_insert (self->keys, cache_key, keys);
-    }
-
-  return keys;
-}
-
-/* Stable LSD radix sort of (key << 32 | row) on the key's two 16-bit
- * digits: ties keep their order, so sorting by the last sort column
- * first and the primary one last gives GtkColumnView's multi-column
- * order, and a million rows sort in a few milliseconds. */
-static void
-radix_sort_by_key (guint64 *data,
-                   guint64 *tmp,
-                   gsize    n)
-{
-  g_autofree guint32 *counts = g_new0 (guint32, 2 * 65536);
-  guint64 *src = data;
-  guint64 *dst = tmp;
-
-  for (gsize i = 0; i < n; i++)
-    {
-      counts[(data[i] >> 32) & 0xffff]++;
-      counts[65536 + ((data[i] >> 48) & 0xffff)]++;
-    }
-
-  for (guint pass = 0; pass < 2; pass++)
-    {
-      guint32 *count = counts + pass * 65536;
-      guint shift = 32 + 16 * pass;
-      guint32 sum = 0;
-
-      if (n == 0 || count[(src[0] >> shift) & 0xffff] == n)
-        continue;
-
-      for (guint d = 0; d < 65536; d++)
-        {
-          guint32 c = count[d];
-
-          count[d] = sum;
-          sum += c;
-        }
-
-      for (gsize i = 0; i < n; i++)
-        dst[count[(src[i] >> shift) & 0xffff]++] = src[i];
-
-      {
-        guint64 *swap = src;
-
-        src = dst;
-        dst = swap;
-      }
-    }
-
-  if (src != data)
-    memcpy (data, src, sizeof (guint64) * n);
-}
-
-static void
-sort_rows (FwRecordList *self)
-{
-  g_autofree guint64 *packed = NULL;
-  g_autofree guint64 *tmp = NULL;
-  FwColumns c;
-
-  if (self->n_levels == 0 || self->n_items < 2)
-    return;
-
-  fw_dataset_get_columns (get_dataset (self), &c);
-  packed = g_new (guint64, self->n_items);
-  tmp = g_new (guint64, self->n_items);
-
-  for (guint level = self->n_levels; level-- > 0;)
-    {
-      SortLevel *l = &self->levels[level];
-      const guint32 *keys = get_keys (self, l->field, l->extra);
-      FwTable table = field_table (self, l->field);
-      gboolean descending = l->order == GTK_SORT_DESCENDING;
-
-      for (guint i = 0; i < self->n_items; i++)
-        {
-          guint row = self->order[i];
-          guint32 key = keys[resolve_row (self, &c, table, row)];
-
-          if (descending)
-            key = G_MAXUINT32 - key;
-          packed[i] = ((guint64) key << 32) | row;
-        }
-
-      radix_sort_by_key (packed, tmp, self->n_items);
-
-      for (guint i = 0; i < self->n_items; i++)
-        self->order[i] = (guint32) packed[i];
-    }
 }
 
 /* Counts under the filter: a firm's kept exhibitions; a fair's kept
@@ -636,7 +181,7 @@ update_counts (FwRecordList *self)
   if (self->table == FW_TABLE_EXHIBITIONS)
     return;
 
-  fw_dataset_get_columns (get_dataset (self), &c);
+  fw_dataset_get_columns (fw_record_list_get_dataset (self), &c);
 
   if (self->table == FW_TABLE_FIRMS)
     {
@@ -675,176 +220,15 @@ update_counts (FwRecordList *self)
   }
 }
 
-typedef struct
-{
-  FwField        field;
-  FwTable        table;
-  const guint32 *ids;                 /* for text */
-} SearchField;
-
-/* A search remembers its answer per distinct value (string id, country,
- * year), so a million rows cost a million lookups and few foldings. */
-typedef struct
-{
-  FwRecordList  *self;
-  FwDataset     *dataset;
-  FwStrPool     *pool;
-  FwColumns      c;
-  const char    *needle;
-  guint8        *text_state;          /* per string id: 0 unseen, 1 match, 2 not */
-  guint8        *country_state;
-  guint8         confidence_state[FW_N_CONFIDENCE];
-  guint8         year_state[FW_YEAR_MAX + 1];
-  SearchField   *fields;
-  guint          n_fields;
-} Search;
-
-static guint8
-match_text (Search     *search,
-            const char *text)
-{
-  g_autofree char *folded = fold_for_search (text);
-
-  return strstr (folded, search->needle) != NULL ? 1 : 2;
-}
-
-static void
-search_init (Search       *search,
-             FwRecordList *self)
-{
-  FwCountries *countries;
-  const FwField *fields;
-  guint n_fields;
-  guint n_extra;
-
-  memset (search, 0, sizeof *search);
-  search->self = self;
-  search->dataset = get_dataset (self);
-  search->pool = fw_dataset_get_strings (search->dataset);
-  search->needle = self->folded_search;
-  fw_dataset_get_columns (search->dataset, &search->c);
-
-  countries = fw_dataset_get_countries (search->dataset);
-  search->text_state = g_new0 (guint8, MAX (fw_str_pool_get_size (search->pool), 1));
-  search->country_state = g_new0 (guint8, MAX (fw_countries_get_n_ids (countries), 1));
-
-  fields = fw_record_list_get_fields (self->table, &n_fields);
-  n_extra = fw_dataset_get_n_extra (search->dataset, self->table);
-
-  search->fields = g_new0 (SearchField, n_fields + n_extra);
-
-  for (guint i = 0; i < n_fields + n_extra; i++)
-    {
-      FwField field = i < n_fields ? fields[i] : FW_FIELD_EXTRA;
-      SearchField *f = &search->fields[search->n_fields];
-
-      if (field_kind (field) == KIND_COUNT)
-        continue;
-
-      f->field = field;
-      f->table = field_table (self, field);
-      if (field_kind (field) == KIND_TEXT)
-        f->ids = get_string_ids (self, field, i < n_fields ? 0 : i - n_fields);
-      search->n_fields++;
-    }
-}
-
-static void
-search_clear (Search *search)
-{
-  g_free (search->text_state);
-  g_free (search->country_state);
-  g_free (search->fields);
-}
-
-static gboolean
-search_row (Search *search,
-            guint   row)
-{
-  FwCountries *countries = fw_dataset_get_countries (search->dataset);
-  const FwColumns *c = &search->c;
-
-  for (guint i = 0; i < search->n_fields; i++)
-    {
-      const SearchField *f = &search->fields[i];
-      guint r = resolve_row (search->self, c, f->table, row);
-      guint8 *state;
-
-      switch (field_kind (f->field))
-        {
-        case KIND_TEXT:
-          {
-            guint32 id = f->ids[r];
-
-            if (id == FW_STR_NONE)
-              continue;
-            state = &search->text_state[id];
-            if (*state == 0)
-              *state = match_text (search, fw_str_pool_get (search->pool, id));
-          }
-          break;
-
-        case KIND_COUNTRY:
-          {
-            FwCountryId id = f->table == FW_TABLE_FIRMS ? c->firm_hq[r] : c->fair_host[r];
-
-            if (id == FW_COUNTRY_UNKNOWN)
-              continue;
-            state = &search->country_state[id];
-            if (*state == 0)
-              *state = match_text (search, fw_countries_get_name (countries, id));
-          }
-          break;
-
-        case KIND_CONFIDENCE:
-          {
-            FwConfidence confidence = c->firm_confidence[r];
-
-            if (confidence == FW_CONFIDENCE_UNKNOWN || confidence >= FW_N_CONFIDENCE)
-              continue;
-            state = &search->confidence_state[confidence];
-            if (*state == 0)
-              *state = match_text (search, fw_confidence_to_label (confidence));
-          }
-          break;
-
-        case KIND_YEAR:
-          {
-            guint16 year = c->exhibition_year[r];
-            char text[8];
-
-            if (year == FW_YEAR_UNKNOWN || year > FW_YEAR_MAX)
-              continue;
-            state = &search->year_state[year];
-            if (*state == 0)
-              {
-                g_snprintf (text, sizeof text, "%u", year);
-                *state = match_text (search, text);
-              }
-          }
-          break;
-
-        case KIND_COUNT:
-        default:
-          continue;
-        }
-
-      if (*state == 1)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 collect_rows (FwRecordList *self)
 {
   FwQuery *query = fw_explorer_get_query (self->explorer);
-  FwDataset *dataset = get_dataset (self);
+  FwDataset *dataset = fw_record_list_get_dataset (self);
   guint n = fw_dataset_get_n_rows (dataset, self->table);
   const guint8 *mask = NULL;
   gboolean keep_all = FALSE;
-  Search search;
+  FwRecordSearch search;
 
   if (self->table == FW_TABLE_FIRMS)
     mask = fw_query_get_firm_mask (query);
@@ -854,7 +238,7 @@ collect_rows (FwRecordList *self)
     keep_all = fw_filter_is_empty (fw_explorer_get_filter (self->explorer));
 
   if (self->folded_search != NULL)
-    search_init (&search, self);
+    fw_record_search_init (&search, self);
 
   self->order = g_renew (guint32, self->order, MAX (n, 1));
   self->n_items = 0;
@@ -865,12 +249,12 @@ collect_rows (FwRecordList *self)
        * (so that fairs nobody exhibited at are listed too). */
       gboolean kept = mask != NULL ? mask[row] != 0 : keep_all || self->kept_exhibitions[row] > 0;
 
-      if (kept && (self->folded_search == NULL || search_row (&search, row)))
+      if (kept && (self->folded_search == NULL || fw_record_search_row (&search, row)))
         self->order[self->n_items++] = row;
     }
 
   if (self->folded_search != NULL)
-    search_clear (&search);
+    fw_record_search_clear (&search);
 }
 
 static void
@@ -886,10 +270,10 @@ recompute (FwRecordList *self)
   else
     {
       fw_query_ensure_current (fw_explorer_get_query (self->explorer));
-      ensure_current (self);
+      fw_record_list_ensure_current (self);
       update_counts (self);
       collect_rows (self);
-      sort_rows (self);
+      fw_record_list_sort_rows (self);
     }
 }
 
@@ -939,9 +323,9 @@ probe_sorter (FwRecordList *self)
 
   for (guint i = 0; i < n; i++)
     {
-      FwField field = canonical_field (fw_field_sorter_get_field (sorters[i]));
+      FwField field = fw_record_list_canonical_field (fw_field_sorter_get_field (sorters[i]));
 
-      if (!field_applies (self, field))
+      if (!fw_record_list_field_applies (self, field))
         continue;
 
       self->levels[self->n_levels].field = field;
@@ -1241,7 +625,7 @@ fw_record_list_set_search (FwRecordList *self,
   self->search = g_steal_pointer (&stripped);
   g_clear_pointer (&self->folded_search, g_free);
   if (self->search != NULL)
-    self->folded_search = fold_for_search (self->search);
+    self->folded_search = fw_record_list_fold_for_search (self->search);
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH]);
@@ -1306,7 +690,7 @@ fw_record_list_get_n_total (FwRecordList *self)
 
   g_return_val_if_fail (FW_IS_RECORD_LIST (self), 0);
 
-  dataset = get_dataset (self);
+  dataset = fw_record_list_get_dataset (self);
 
   return dataset != NULL ? fw_dataset_get_n_rows (dataset, self->table) : 0;
 }
@@ -1335,130 +719,4 @@ fw_record_list_find_row (FwRecordList *self,
       return i;
 
   return GTK_INVALID_LIST_POSITION;
-}
-
-char *
-fw_record_list_get_text (FwRecordList *self,
-                         guint         row,
-                         FwField       field,
-                         guint         extra,
-                         gboolean     *unknown)
-{
-  FwDataset *dataset;
-  FwCountries *countries;
-  FwTable table;
-  FwColumns c;
-  guint r;
-
-  g_return_val_if_fail (FW_IS_RECORD_LIST (self), NULL);
-
-  if (unknown != NULL)
-    *unknown = FALSE;
-
-  field = canonical_field (field);
-  dataset = get_dataset (self);
-  if (dataset == NULL || !field_applies (self, field) || row >= fw_dataset_get_n_rows (dataset, self->table))
-    return g_strdup ("");
-
-  fw_dataset_get_columns (dataset, &c);
-  countries = fw_dataset_get_countries (dataset);
-  table = field_table (self, field);
-  r = resolve_row (self, &c, table, row);
-
-  if (is_count_field (field))
-    {
-      const guint32 *counts = field == FW_FIELD_KEPT_FIRMS ? self->kept_firms : self->kept_exhibitions;
-
-      if (counts == NULL || row >= self->n_counts)
-        return g_strdup ("");
-
-      return g_strdup_printf ("%'u", counts[row]);
-    }
-
-  switch (field_kind (field))
-    {
-    case KIND_COUNTRY:
-      {
-        FwCountryId id = table == FW_TABLE_FIRMS ? c.firm_hq[r] : c.fair_host[r];
-
-        if (id == FW_COUNTRY_UNKNOWN)
-          break;
-        return g_strdup (fw_countries_get_name (countries, id));
-      }
-
-    case KIND_CONFIDENCE:
-      if (c.firm_confidence[r] == FW_CONFIDENCE_UNKNOWN)
-        break;
-      return g_strdup (fw_confidence_to_label (c.firm_confidence[r]));
-
-    case KIND_YEAR:
-      if (c.exhibition_year[r] == FW_YEAR_UNKNOWN)
-        break;
-      return g_strdup_printf ("%u", c.exhibition_year[r]);
-
-    case KIND_TEXT:
-      {
-        const char *text = field_string (dataset, table, r, field, extra);
-
-        if (text[0] != '\0')
-          return g_strdup (text);
-
-        /* Names are never left out on purpose: an empty one is unknown. */
-        if (field == FW_FIELD_FAIR_NAME)
-          {
-            if (unknown != NULL)
-              *unknown = TRUE;
-            return fw_facet_value_label (FW_FACET_FAIR, r, dataset);
-          }
-        if (field == FW_FIELD_FIRM_NAME)
-          break;
-        return g_strdup ("");
-      }
-
-    case KIND_COUNT:
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (unknown != NULL)
-    *unknown = TRUE;
-
-  return g_strdup (_("(unknown)"));
-}
-
-GtkOrdering
-fw_record_list_compare_rows (FwRecordList *self,
-                             FwField       field,
-                             guint         extra,
-                             guint         row_a,
-                             guint         row_b)
-{
-  const guint32 *keys;
-  FwDataset *dataset;
-  FwTable table;
-  FwColumns c;
-  guint n;
-  guint32 a, b;
-
-  g_return_val_if_fail (FW_IS_RECORD_LIST (self), GTK_ORDERING_EQUAL);
-
-  field = canonical_field (field);
-  dataset = get_dataset (self);
-  if (dataset == NULL || !field_applies (self, field))
-    return GTK_ORDERING_EQUAL;
-
-  n = fw_dataset_get_n_rows (dataset, self->table);
-  if (row_a >= n || row_b >= n)
-    return GTK_ORDERING_EQUAL;
-
-  keys = get_keys (self, field, extra);
-  if (keys == NULL)
-    return GTK_ORDERING_EQUAL;
-
-  fw_dataset_get_columns (dataset, &c);
-  table = field_table (self, field);
-  a = keys[resolve_row (self, &c, table, row_a)];
-  b = keys[resolve_row (self, &c, table, row_b)];
-
-  return gtk_ordering_from_cmpfunc ((a > b) - (a < b));
 }

@@ -454,23 +454,6 @@ fw_query_get_exhibitions_by_firm (FwQuery        *self,
   return self->by_firm;
 }
 
-typedef struct
-{
-  char  *key;
-  guint  row;
-} CollateItem;
-
-static int
-compare_collate_items (gconstpointer a,
-                       gconstpointer b)
-{
-  const CollateItem *ia = a;
-  const CollateItem *ib = b;
-  int cmp = strcmp (ia->key, ib->key);
-
-  return cmp != 0 ? cmp : (ia->row > ib->row) - (ia->row < ib->row);
-}
-
 /* Collation keys are made once per name, so that rankings and lists sort
  * by comparing integers instead of collating strings again and again. */
 const guint32 *
@@ -485,7 +468,7 @@ fw_query_get_name_rank (FwQuery *self,
   if (self->name_rank[table] == NULL)
     {
       guint n = fw_dataset_get_n_rows (self->dataset, table);
-      g_autofree CollateItem *items = g_new (CollateItem, MAX (n, 1));
+      g_autofree FwCollateItem *items = g_new (FwCollateItem, MAX (n, 1));
 
       for (guint i = 0; i < n; i++)
         {
@@ -493,15 +476,15 @@ fw_query_get_name_rank (FwQuery *self,
                                                      : fw_dataset_get_fair_name (self->dataset, i);
 
           items[i].key = g_utf8_collate_key (name, -1);
-          items[i].row = i;
+          items[i].index = i;
         }
 
-      qsort (items, n, sizeof (CollateItem), compare_collate_items);
+      qsort (items, n, sizeof (FwCollateItem), fw_collate_item_compare);
 
       self->name_rank[table] = g_new (guint32, MAX (n, 1));
       for (guint i = 0; i < n; i++)
         {
-          self->name_rank[table][items[i].row] = i;
+          self->name_rank[table][items[i].index] = i;
           g_free (items[i].key);
         }
     }

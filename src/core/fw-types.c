@@ -208,3 +208,14 @@ fw_year_parse (const char *text,
   *out_year = (guint16) value;
   return TRUE;
 }
+
+int
+fw_collate_item_compare (gconstpointer a,
+                         gconstpointer b)
+{
+  const FwCollateItem *ia = a;
+  const FwCollateItem *ib = b;
+  int cmp = strcmp (ia->key, ib->key);
+
+  return cmp != 0 ? cmp : (ia->index > ib->index) - (ia->index < ib->index);
+}

@@ -51,6 +51,14 @@ typedef enum
 typedef guint16 FwCountryId;
 #define FW_COUNTRY_UNKNOWN ((FwCountryId) 0)
 
+/* A g_utf8_collate_key() and what it was made for (a row, a string id),
+ * sorted by key, then by index so that equal keys keep a fixed order. */
+typedef struct
+{
+  char    *key;
+  guint32  index;
+} FwCollateItem;
+
 const char   *fw_confidence_to_string   (FwConfidence  confidence);
 const char   *fw_confidence_to_label    (FwConfidence  confidence);
 gboolean      fw_confidence_from_string (const char   *text,
@@ -65,5 +73,8 @@ const char   *fw_table_to_string        (FwTable       table);
 
 gboolean      fw_year_parse             (const char   *text,
                                          guint16      *out_year);
+
+int           fw_collate_item_compare   (gconstpointer a,
+                                         gconstpointer b);
 
 G_END_DECLS
