@@ -140,11 +140,9 @@ count_distinct (guint32 *counts,
                 guint    key,
                 guint32  stamp)
 {
-  if (stamps[key] != stamp)
-    {
-      stamps[key] = stamp;
-      counts[key]++;
-    }
+  /* Branch-free: whether a firm was seen is not predictable. */
+  counts[key] += stamps[key] != stamp;
+  stamps[key] = stamp;
 }
 
 FwFindings *
@@ -226,13 +224,17 @@ fw_findings_compute (FwQuery *query)
       for (guint i = firm_start[f]; i < firm_start[f + 1]; i++)
         {
           guint e = by_firm[i];
-          guint fair = c.exhibition_fair[e];
-          guint16 year = c.exhibition_year[e];
-          FwCountryId host = c.fair_host[fair];
+          guint fair;
+          guint16 year;
+          FwCountryId host;
           guint8 bits;
 
           if (!exhibition_mask[e])
             continue;
+
+          fair = c.exhibition_fair[e];
+          year = c.exhibition_year[e];
+          host = c.fair_host[fair];
 
           findings->n_exhibitions++;
           count_distinct (host_all, host_all_stamp, host, stamp);
