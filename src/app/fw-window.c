@@ -322,7 +322,8 @@ load_done (GObject      *object,
     g_autofree char *uri = g_file_get_uri (file);
 
     gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-    g_settings_set_string (self->settings, "last-dataset", data->path);
+    if (self->settings != NULL)
+      g_settings_set_string (self->settings, "last-dataset", data->path);
   }
 
   n_warnings = fw_problems_get_n_warnings (data->problems);
@@ -734,12 +735,27 @@ fw_window_init (FwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->views = g_ptr_array_new ();
-  self->settings = g_settings_new (APP_ID);
+  /* Run from a build tree without its schema, the window still opens; it
+   * just remembers nothing. */
+  {
+    g_autoptr(GSettingsSchema) schema = NULL;
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
 
-  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "sidebar-width", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+    if (source != NULL)
+      schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+    if (schema != NULL)
+      self->settings = g_settings_new (APP_ID);
+    else
+      g_message ("The settings schema %s is not installed; window size and recent state are not remembered", APP_ID);
+  }
+
+  if (self->settings != NULL)
+    {
+      g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "sidebar-width", self->paned, "position", G_SETTINGS_BIND_DEFAULT);
+    }
 
   g_object_bind_property (self->sidebar_button, "active", self->sidebar_scroller, "visible",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
