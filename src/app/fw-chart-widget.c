@@ -547,16 +547,8 @@ fw_chart_widget_set_explorer (FwChartWidget *self,
   g_return_if_fail (FW_IS_CHART_WIDGET (self));
   g_return_if_fail (explorer == NULL || FW_IS_EXPLORER (explorer));
 
-  if (self->explorer == explorer)
+  if (!fw_explorer_replace (&self->explorer, explorer, self, G_CALLBACK (on_explorer_changed)))
     return;
-
-  if (self->explorer != NULL)
-    g_signal_handlers_disconnect_by_data (self->explorer, self);
-
-  g_set_object (&self->explorer, explorer);
-
-  if (explorer != NULL)
-    g_signal_connect_object (explorer, "changed", G_CALLBACK (on_explorer_changed), self, G_CONNECT_SWAPPED);
 
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORER]);

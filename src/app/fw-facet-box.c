@@ -686,14 +686,8 @@ fw_facet_box_set_explorer (FwFacetBox *self,
   g_return_if_fail (FW_IS_FACET_BOX (self));
   g_return_if_fail (explorer == NULL || FW_IS_EXPLORER (explorer));
 
-  if (self->explorer == explorer)
+  if (!fw_explorer_replace (&self->explorer, explorer, self, G_CALLBACK (refresh)))
     return;
-
-  if (self->explorer != NULL)
-    g_signal_handlers_disconnect_by_data (self->explorer, self);
-  g_set_object (&self->explorer, explorer);
-  if (explorer != NULL)
-    g_signal_connect_object (explorer, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
 
   clear_rows (self);
   self->show_all = FALSE;

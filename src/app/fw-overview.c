@@ -242,13 +242,11 @@ fw_overview_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_EXPLORER:
-      if (self->explorer != NULL)
-        g_signal_handlers_disconnect_by_data (self->explorer, self);
-      if (g_set_object (&self->explorer, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      if (self->explorer != NULL)
-        g_signal_connect_object (self->explorer, "changed", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
-      rebuild (self);
+      if (fw_explorer_replace (&self->explorer, g_value_get_object (value), self, G_CALLBACK (rebuild)))
+        {
+          rebuild (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:

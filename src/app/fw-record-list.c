@@ -580,16 +580,8 @@ fw_record_list_set_explorer (FwRecordList *self,
   g_return_if_fail (FW_IS_RECORD_LIST (self));
   g_return_if_fail (explorer == NULL || FW_IS_EXPLORER (explorer));
 
-  if (self->explorer == explorer)
+  if (!fw_explorer_replace (&self->explorer, explorer, self, G_CALLBACK (update)))
     return;
-
-  if (self->explorer != NULL)
-    g_signal_handlers_disconnect_by_data (self->explorer, self);
-
-  g_set_object (&self->explorer, explorer);
-
-  if (explorer != NULL)
-    g_signal_connect_object (explorer, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORER]);

@@ -364,12 +364,8 @@ fw_sidebar_set_explorer (FwSidebar  *self,
   g_return_if_fail (FW_IS_SIDEBAR (self));
   g_return_if_fail (explorer == NULL || FW_IS_EXPLORER (explorer));
 
-  if (self->explorer == explorer)
+  if (!fw_explorer_replace (&self->explorer, explorer, self, G_CALLBACK (on_explorer_changed)))
     return;
-
-  if (self->explorer != NULL)
-    g_signal_handlers_disconnect_by_data (self->explorer, self);
-  g_set_object (&self->explorer, explorer);
 
   for (guint f = 0; f < FW_N_FACETS; f++)
     if (self->boxes[f] != NULL)
@@ -379,7 +375,6 @@ fw_sidebar_set_explorer (FwSidebar  *self,
 
   if (explorer != NULL)
     {
-      g_signal_connect_object (explorer, "changed", G_CALLBACK (on_explorer_changed), self, G_CONNECT_SWAPPED);
       compute_year_bounds (self);
       g_clear_pointer (&self->sent_search, g_free);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");

@@ -163,10 +163,7 @@ set_explorer (FwWindow   *self,
   FwDataset *dataset;
   const char *title;
 
-  if (self->explorer != NULL)
-    g_signal_handlers_disconnect_by_data (self->explorer, self);
-
-  g_set_object (&self->explorer, explorer);
+  fw_explorer_replace (&self->explorer, explorer, self, G_CALLBACK (on_explorer_changed));
 
   if (explorer == NULL)
     {
@@ -175,8 +172,6 @@ set_explorer (FwWindow   *self,
       update_actions (self);
       return;
     }
-
-  g_signal_connect_object (explorer, "changed", G_CALLBACK (on_explorer_changed), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < self->views->len; i++)
     g_object_set (g_ptr_array_index (self->views, i), "explorer", explorer, NULL);
@@ -209,27 +204,6 @@ fw_window_get_explorer (FwWindow *self)
   return self->explorer;
 }
 
-void
-fw_window_open_demo (FwWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(FwDataset) dataset = NULL;
-  g_autoptr(FwExplorer) explorer = NULL;
-
-  g_return_if_fail (FW_IS_WINDOW (self));
-
-  dataset = fw_io_load_demo (&error);
-  if (dataset == NULL)
-    {
-      show_error (self, error->message);
-      return;
-    }
-
-  g_clear_object (&self->file);
-  explorer = fw_explorer_new (dataset);
-  set_explorer (self, explorer);
-}
-
 static void
 open_resource (FwWindow   *self,
                const char *resource)
@@ -247,6 +221,14 @@ open_resource (FwWindow   *self,
   g_clear_object (&self->file);
   explorer = fw_explorer_new (dataset);
   set_explorer (self, explorer);
+}
+
+void
+fw_window_open_demo (FwWindow *self)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+
+  open_resource (self, FW_DEMO_RESOURCE);
 }
 
 typedef struct
@@ -304,9 +286,8 @@ load_done (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, error->message);
-      set_explorer (self, g_steal_pointer (&self->explorer));
-      if (self->explorer == NULL)
-        gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      /* The dataset on screen stays. */
+      gtk_stack_set_visible_child_name (self->main_stack, self->explorer != NULL ? "content" : "empty");
       update_actions (self);
       return;
     }

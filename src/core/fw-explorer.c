@@ -349,6 +349,27 @@ fw_explorer_go_forward (FwExplorer *self)
   apply_current (self);
 }
 
+gboolean
+fw_explorer_replace (FwExplorer **slot,
+                     FwExplorer  *explorer,
+                     gpointer     instance,
+                     GCallback    on_changed)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (explorer == NULL || FW_IS_EXPLORER (explorer), FALSE);
+
+  if (*slot == explorer)
+    return FALSE;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_func (*slot, on_changed, instance);
+  g_set_object (slot, explorer);
+  if (explorer != NULL)
+    g_signal_connect_object (explorer, "changed", on_changed, instance, G_CONNECT_SWAPPED);
+
+  return TRUE;
+}
+
 static void
 append_values (GString        *out,
                const FwFilter *filter,

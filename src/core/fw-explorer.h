@@ -45,6 +45,14 @@ gboolean        fw_explorer_can_go_forward   (FwExplorer     *self);
 void            fw_explorer_go_back          (FwExplorer     *self);
 void            fw_explorer_go_forward       (FwExplorer     *self);
 
+/* For views that follow an explorer: replaces *@slot with @explorer and
+ * moves @on_changed (connected swapped to @instance) from the old one to
+ * the new.  FALSE when @explorer was already there. */
+gboolean        fw_explorer_replace          (FwExplorer    **slot,
+                                              FwExplorer     *explorer,
+                                              gpointer        instance,
+                                              GCallback       on_changed);
+
 /* The filter in one line of plain language, e.g. "High or Medium
  * confidence · hosted in France · 2010–2019"; "All records" when empty. */
 char           *fw_filter_describe           (const FwFilter *filter,
