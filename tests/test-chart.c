@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fw-chart-private.h"
+#include "fw-figure.h"
 
 #define WIDTH  800
 #define HEIGHT 500
@@ -774,6 +775,33 @@ test_natural_height (void)
   }
 }
 
+/* The interface export and print go through draws exactly what the
+ * screen draws, and names the chart. */
+static void
+test_figure_interface (void)
+{
+  g_autoptr(FwChart) chart = make_stacked_bars ();
+  FwFigure *figure = FW_FIGURE (chart);
+  cairo_surface_t *direct = render (chart, WIDTH, HEIGHT, NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *description = fw_figure_describe (figure);
+  int stride = cairo_image_surface_get_stride (direct);
+
+  fw_figure_draw (figure, cr, WIDTH, HEIGHT, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpmem (cairo_image_surface_get_data (direct), stride * HEIGHT,
+                   cairo_image_surface_get_data (surface), stride * HEIGHT);
+  g_assert_cmpstr (fw_figure_get_title (figure), ==, "Host countries by confidence");
+  g_assert_nonnull (strstr (description, "France"));
+  g_assert_cmpfloat (fw_figure_get_natural_height (figure, WIDTH, NULL), ==,
+                     fw_chart_get_natural_height (chart, WIDTH, NULL));
+
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (direct);
+}
+
 static void
 test_category_color (void)
 {
@@ -903,6 +931,7 @@ main (int   argc,
   g_test_add_func ("/chart/highlight", test_highlight);
   g_test_add_func ("/chart/sizes", test_sizes);
   g_test_add_func ("/chart/natural-height", test_natural_height);
+  g_test_add_func ("/chart/figure-interface", test_figure_interface);
   g_test_add_func ("/chart/category-color", test_category_color);
   g_test_add_func ("/chart/layout-cache", test_layout_cache);
   g_test_add_func ("/chart/styles", test_styles);

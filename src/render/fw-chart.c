@@ -12,8 +12,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "fw-chart-private.h"
+#include "fw-figure.h"
 
-G_DEFINE_FINAL_TYPE (FwChart, fw_chart, G_TYPE_OBJECT)
+static void fw_chart_figure_init (FwFigureInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FwChart, fw_chart, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (FW_TYPE_FIGURE, fw_chart_figure_init))
 
 static void
 category_clear (gpointer data)
@@ -72,6 +76,53 @@ fw_chart_finalize (GObject *object)
   g_clear_object (&self->pango);
 
   G_OBJECT_CLASS (fw_chart_parent_class)->finalize (object);
+}
+
+static void
+fw_chart_figure_draw (FwFigure           *figure,
+                      cairo_t            *cr,
+                      double              width,
+                      double              height,
+                      const FwChartStyle *style)
+{
+  fw_chart_draw (FW_CHART (figure), cr, width, height, style);
+}
+
+static double
+fw_chart_figure_get_natural_height (FwFigure           *figure,
+                                    double              width,
+                                    const FwChartStyle *style)
+{
+  return fw_chart_get_natural_height (FW_CHART (figure), width, style);
+}
+
+static const char *
+fw_chart_figure_get_title (FwFigure *figure)
+{
+  return fw_chart_get_title (FW_CHART (figure));
+}
+
+static char *
+fw_chart_figure_describe (FwFigure *figure)
+{
+  return fw_chart_describe (FW_CHART (figure));
+}
+
+static void
+fw_chart_figure_set_watermark (FwFigure   *figure,
+                               const char *text)
+{
+  fw_chart_set_watermark (FW_CHART (figure), text);
+}
+
+static void
+fw_chart_figure_init (FwFigureInterface *iface)
+{
+  iface->draw = fw_chart_figure_draw;
+  iface->get_natural_height = fw_chart_figure_get_natural_height;
+  iface->get_title = fw_chart_figure_get_title;
+  iface->describe = fw_chart_figure_describe;
+  iface->set_watermark = fw_chart_figure_set_watermark;
 }
 
 static void
