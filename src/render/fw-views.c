@@ -564,3 +564,10 @@ fw_view_build (FwView      view,
       g_return_val_if_reached (NULL);
     }
 }
+
+FwFigure *
+fw_view_build_figure (FwView      view,
+                      FwExplorer *explorer)
+{
+  return FW_FIGURE (fw_view_build (view, explorer));
+}

@@ -7,6 +7,7 @@
 
 #include "fw-chart.h"
 #include "fw-explorer.h"
+#include "fw-figure.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,9 @@ gboolean    fw_view_from_id   (const char  *id,
                                FwView      *view);
 const char *fw_view_get_title (FwView       view);
 FwChart    *fw_view_build     (FwView       view,
+                               FwExplorer  *explorer);
+/* Any view as a figure with its default options, for export and print. */
+FwFigure   *fw_view_build_figure (FwView     view,
                                FwExplorer  *explorer);
 
 G_END_DECLS
