@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fw-app-resources.h"
+#include "fw-edit.h"
 #include "fw-table-view.h"
 
 struct _FwTableView
@@ -56,43 +57,12 @@ column_title (FwTable table,
   if (field == FW_FIELD_KEPT_FIRMS)
     return C_("column", "Firms");
 
-  switch (field)
-    {
-    case FW_FIELD_FIRM_NAME:
-      return table == FW_TABLE_FIRMS ? C_("column", "Name") : C_("column", "Firm");
-    case FW_FIELD_FAIR_NAME:
-      return table == FW_TABLE_FAIRS ? C_("column", "Name") : C_("column", "Fair");
-    case FW_FIELD_FIRM_HQ:
-      return C_("column", "HQ country");
-    case FW_FIELD_FAIR_HOST:
-      return C_("column", "Host country");
-    case FW_FIELD_FIRM_CONFIDENCE:
-      return C_("column", "Confidence");
-    case FW_FIELD_FIRM_WEBSITE:
-      return C_("column", "Website");
-    case FW_FIELD_FIRM_NOTES:
-      return C_("column", "Notes");
-    case FW_FIELD_FIRM_SOURCE:
-    case FW_FIELD_EXHIBITION_SOURCE:
-      return C_("column", "Source");
-    case FW_FIELD_FAIR_CITY:
-      return C_("column", "City");
-    case FW_FIELD_EXHIBITION_YEAR:
-      return C_("column", "Year");
-    case FW_FIELD_EXHIBITION_NOTE:
-      return C_("column", "Note");
-    case FW_FIELD_FIRM_ID:
-    case FW_FIELD_FAIR_ID:
-      return C_("column", "ID");
-    case FW_FIELD_EXHIBITION_FIRM:
-      return C_("column", "Firm");
-    case FW_FIELD_EXHIBITION_FAIR:
-      return C_("column", "Fair");
-    case FW_FIELD_EXTRA:
-    case FW_N_FIELDS:
-    default:
-      g_return_val_if_reached ("");
-    }
+  if (field == FW_FIELD_FIRM_NAME && table != FW_TABLE_FIRMS)
+    return C_("column", "Firm");
+  if (field == FW_FIELD_FAIR_NAME && table != FW_TABLE_FAIRS)
+    return C_("column", "Fair");
+
+  return fw_field_get_label (field);
 }
 
 /* Fixed widths keep a column from growing to its longest visible cell
