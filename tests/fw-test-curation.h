@@ -139,3 +139,64 @@ remove_tree (const char *dir)
     }
   g_rmdir (dir);
 }
+
+#include "fw-document.h"
+
+/* The same @n edits of every kind, with reasons and sources, for a
+ * process that is killed and for the test that checks what came back. */
+static inline void
+scripted_edits (FwDocument *document,
+                guint       n)
+{
+  static const char *countries[] = { "DE", "AT", "NO", "" };
+  FwDataset *dataset = fw_document_get_dataset (document);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint n_firms = fw_dataset_get_n_rows (dataset, FW_TABLE_FIRMS);
+      guint n_exhibitions = fw_dataset_get_n_rows (dataset, FW_TABLE_EXHIBITIONS);
+      g_autofree char *text = g_strdup_printf ("Edit %u", i);
+      g_autofree char *year = g_strdup_printf ("%u", 1995 + i);
+      g_autoptr(FwEdit) edit = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (i == 7 && n_firms > 2)
+        edit = fw_edit_new_merge (dataset, 0, n_firms - 1);
+      else
+        switch (i % 6)
+          {
+          case 0:
+            edit = fw_edit_new_set (dataset, FW_TABLE_FIRMS, i % n_firms, FW_FIELD_FIRM_NAME, NULL, text);
+            break;
+          case 1:
+            edit = fw_edit_new_set (dataset, FW_TABLE_FIRMS, i % n_firms, FW_FIELD_FIRM_HQ, NULL,
+                                    countries[i % G_N_ELEMENTS (countries)]);
+            break;
+          case 2:
+            edit = fw_edit_new_set (dataset, FW_TABLE_FAIRS, i % fw_dataset_get_n_rows (dataset, FW_TABLE_FAIRS),
+                                    FW_FIELD_FAIR_HOST, NULL, countries[i % G_N_ELEMENTS (countries)]);
+            break;
+          case 3:
+            edit = fw_edit_new_set (dataset, FW_TABLE_EXHIBITIONS, i % n_exhibitions,
+                                    FW_FIELD_EXHIBITION_YEAR, NULL, year);
+            break;
+          case 4:
+            {
+              g_autoptr(JsonObject) values = json_object_new ();
+
+              json_object_set_string_member (values, "name", text);
+              edit = fw_edit_new_add (dataset, FW_TABLE_FIRMS, values);
+              break;
+            }
+          default:
+            edit = n_exhibitions > 1 ? fw_edit_new_delete (dataset, FW_TABLE_EXHIBITIONS, n_exhibitions - 1)
+                                     : fw_edit_new_duplicate (dataset, FW_TABLE_EXHIBITIONS, 0);
+            break;
+          }
+
+      fw_edit_set_reason (edit, text);
+      fw_edit_set_source (edit, "https://example.org/fair-catalogue", text, "2024-06-01");
+      g_assert_true (fw_document_edit (document, edit, &error));
+      g_assert_no_error (error);
+    }
+}

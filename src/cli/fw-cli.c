@@ -324,9 +324,11 @@ command_validate (int    argc,
   /* The same checks as the window's Problems panel, on what was read. */
   if (dataset != NULL)
     {
+      g_autoptr(FwProblems) checks = fw_problems_new (10000);
       g_autofree char *name = g_path_get_basename (argv[1]);
 
-      fw_validate_dataset (dataset, name, problems);
+      fw_validate_dataset (dataset, name, checks);
+      fw_validate_merge (problems, checks);
     }
 
   for (guint i = 0; i < fw_problems_get_n_kept (problems); i++)

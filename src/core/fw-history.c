@@ -22,6 +22,7 @@ struct _FwHistory
   GPtrArray *undone;      /* the redo stack, next redo last */
   GPtrArray *aside;
   GPtrArray *in_file;     /* the applied edits as last saved or read */
+  GPtrArray *foreign;     /* JsonNode: entries this version does not read */
   guint64    next_id;
 };
 
@@ -38,6 +39,7 @@ fw_history_new (FwDataset *dataset)
   self->undone = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_edit_unref);
   self->aside = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_edit_unref);
   self->in_file = g_ptr_array_new_with_free_func ((GDestroyNotify) fw_edit_unref);
+  self->foreign = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
   self->next_id = 1;
 
   return self;
@@ -51,6 +53,7 @@ fw_history_free (FwHistory *self)
   g_ptr_array_unref (self->undone);
   g_ptr_array_unref (self->aside);
   g_ptr_array_unref (self->in_file);
+  g_ptr_array_unref (self->foreign);
   g_object_unref (self->dataset);
   g_free (self);
 }
@@ -106,21 +109,27 @@ key_earlier (FwHistory *self)
     g_array_unref (keys[t]);
 }
 
-/* Appends the edits of the JSON array @node to @into. */
+/* Appends the edits of the JSON array @node to @into.  With @foreign,
+ * entries that are not edits go there instead of failing. */
 static gboolean
 parse_edits (JsonNode   *node,
              GPtrArray  *into,
+             GPtrArray  *foreign,
              GError    **error)
 {
   JsonArray *array = json_node_get_array (node);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      FwEdit *edit = fw_edit_new_from_json (json_array_get_element (array, i), error);
+      JsonNode *element = json_array_get_element (array, i);
+      FwEdit *edit = fw_edit_new_from_json (element, foreign != NULL ? NULL : error);
 
-      if (edit == NULL)
+      if (edit != NULL)
+        g_ptr_array_add (into, edit);
+      else if (foreign != NULL)
+        g_ptr_array_add (foreign, json_node_copy (element));
+      else
         return FALSE;
-      g_ptr_array_add (into, edit);
     }
 
   return TRUE;
@@ -141,7 +150,8 @@ fw_history_load (FwHistory  *self,
       return FALSE;
     }
 
-  if (!parse_edits (node, self->applied, error))
+  /* What another program or version wrote is kept, never dropped. */
+  if (!parse_edits (node, self->applied, self->foreign, error))
     return FALSE;
   for (guint i = 0; i < self->applied->len; i++)
     self->next_id = MAX (self->next_id, ((FwEdit *) g_ptr_array_index (self->applied, i))->id + 1);
@@ -177,9 +187,26 @@ edits_to_json (GPtrArray *edits,
 JsonNode *
 fw_history_to_json (FwHistory *self)
 {
+  JsonNode *node;
+  JsonArray *array;
+
   g_return_val_if_fail (self != NULL, NULL);
 
-  return edits_to_json (self->applied, 0);
+  node = edits_to_json (self->applied, 0);
+  array = json_node_get_array (node);
+  /* Entries this version could not read come first, as they were. */
+  if (self->foreign->len > 0)
+    {
+      JsonArray *all = json_array_new ();
+
+      for (guint i = 0; i < self->foreign->len; i++)
+        json_array_add_element (all, json_node_copy (g_ptr_array_index (self->foreign, i)));
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (all, json_node_copy (json_array_get_element (array, i)));
+      json_node_take_array (node, all);
+    }
+
+  return node;
 }
 
 static void
@@ -752,7 +779,7 @@ read_edits (JsonObject  *object,
       return FALSE;
     }
 
-  return parse_edits (node, into, error);
+  return parse_edits (node, into, NULL, error);
 }
 
 gboolean

@@ -180,6 +180,28 @@ fw_validate_dataset (FwDataset  *dataset,
   check_duplicates (dataset, &columns, file, problems);
 }
 
+void
+fw_validate_merge (FwProblems *problems,
+                   FwProblems *checks)
+{
+  guint n_read = fw_problems_get_n_kept (problems);
+
+  for (guint i = 0; i < fw_problems_get_n_kept (checks); i++)
+    {
+      const FwProblem *check = fw_problems_get (checks, i);
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < n_read && !known; j++)
+        {
+          const FwProblem *read = fw_problems_get (problems, j);
+
+          known = read->row >= 0 && read->row == check->row && read->table == check->table;
+        }
+      if (!known)
+        fw_problems_add (problems, fw_problem_copy (check));
+    }
+}
+
 static gint
 find_reference (FwDataset  *dataset,
                 FwTable     table,

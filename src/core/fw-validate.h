@@ -20,6 +20,12 @@ void      fw_validate_dataset     (FwDataset   *dataset,
                                    const char  *file,
                                    FwProblems  *problems);
 
+/* Adds to @problems (what a reader reported) the checks of @checks about
+ * records it does not already mention, so that a repeated row the CSV
+ * reader located by line is not listed twice. */
+void      fw_validate_merge       (FwProblems  *problems,
+                                   FwProblems  *checks);
+
 /* Turns what a person typed into a raw value (see fw_dataset_get_raw()):
  * a country's name or code, a confidence level, a year, an exhibition's
  * firm or fair by id or name.  @row is the record being edited (-1 for a
