@@ -95,6 +95,76 @@ fw_tables_page_class_init (FwTablesPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+static FwTable
+visible_table (FwTablesPage *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+
+  for (guint t = 0; t < FW_N_TABLES; t++)
+    if (child == GTK_WIDGET (self->views[t]))
+      return t;
+
+  return FW_TABLE_FIRMS;
+}
+
+static void
+on_edit_toggled (FwTablesPage    *self,
+                 GtkToggleButton *button)
+{
+  for (guint t = 0; t < FW_N_TABLES; t++)
+    fw_table_view_set_editable (self->views[t], gtk_toggle_button_get_active (button));
+}
+
+static GtkWidget *
+make_edit_toggle (FwTablesPage *self)
+{
+  GtkWidget *toggle = gtk_toggle_button_new_with_mnemonic (_("_Edit Cells"));
+
+  gtk_widget_set_tooltip_text (toggle, _("Click a cell to change it; Enter applies, Escape cancels"));
+  g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (on_edit_toggled), self);
+
+  return toggle;
+}
+
+static void
+on_record_button (FwTablesPage *self,
+                  GtkButton    *button)
+{
+  const char *action = g_object_get_data (G_OBJECT (button), "fw-action");
+  FwTable table = visible_table (self);
+  gint row = fw_table_view_get_selected_row (self->views[table]);
+
+  if (g_str_equal (action, "doc.add-record"))
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "(ui)", (guint) table, row);
+  else if (row >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), action, "(uu)", (guint) table, (guint) row);
+}
+
+static GtkWidget *
+make_record_buttons (FwTablesPage *self)
+{
+  static const struct { const char *icon; const char *tooltip; const char *action; } buttons[] = {
+    { "list-add-symbolic", N_("Add a record to this table"), "doc.add-record" },
+    { "edit-copy-symbolic", N_("Duplicate the selected record"), "doc.duplicate-record" },
+    { "user-trash-symbolic", N_("Delete the selected record (a firm or fair with its exhibitions)"),
+      "doc.delete-record" },
+  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (box, "linked");
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name (buttons[i].icon);
+
+      gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
+      g_object_set_data (G_OBJECT (button), "fw-action", (gpointer) buttons[i].action);
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_record_button), self);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  return box;
+}
+
 static void
 fw_tables_page_init (FwTablesPage *self)
 {
@@ -106,6 +176,7 @@ fw_tables_page_init (FwTablesPage *self)
   };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *switcher = gtk_stack_switcher_new ();
+  GtkWidget *bar = gtk_center_box_new ();
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
@@ -117,11 +188,14 @@ fw_tables_page_init (FwTablesPage *self)
     }
 
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
-  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_top (switcher, 6);
-  gtk_widget_set_margin_bottom (switcher, 0);
+  gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar), make_edit_toggle (self));
+  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), switcher);
+  gtk_center_box_set_end_widget (GTK_CENTER_BOX (bar), make_record_buttons (self));
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_start (bar, 6);
+  gtk_widget_set_margin_end (bar, 6);
 
-  gtk_box_append (GTK_BOX (box), switcher);
+  gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   adw_bin_set_child (ADW_BIN (self), box);
 }

@@ -10,10 +10,14 @@
 #include <glib/gi18n.h>
 
 #include "fw-adversary-list.h"
+#include "fw-changes-page.h"
+#include "fw-edit-form.h"
+#include "fw-edit-session.h"
 #include "fw-finding-page.h"
 #include "fw-firm-detail.h"
 #include "fw-io.h"
 #include "fw-overview.h"
+#include "fw-problems-page.h"
 #include "fw-sidebar.h"
 #include "fw-tables-page.h"
 #include "fw-window.h"
@@ -39,6 +43,7 @@ struct _FwWindow
   GtkLabel             *loading_label;
   AdwViewStack         *view_stack;
   GMenu                *recent_menu;
+  GtkBox               *curation_box;
 
   FwSidebar            *sidebar;
   GSettings            *settings;
@@ -46,6 +51,8 @@ struct _FwWindow
   GFile                *file;           /* NULL for bundled data */
   GCancellable         *load_cancellable;
   GPtrArray            *views;          /* widgets with an "explorer" property */
+  FwEditSession        *session;
+  GPtrArray            *document_views; /* widgets with a "document" property */
 };
 
 G_DEFINE_FINAL_TYPE (FwWindow, fw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -69,6 +76,8 @@ fw_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->views, g_ptr_array_unref);
+  g_clear_pointer (&self->document_views, g_ptr_array_unref);
+  g_clear_object (&self->session);
   g_clear_object (&self->explorer);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
@@ -97,10 +106,12 @@ fw_window_get_property (GObject    *object,
     }
 }
 
-static void
-toast (FwWindow   *self,
-       const char *text)
+void
+fw_window_add_toast (FwWindow   *self,
+                     const char *text)
 {
+  g_return_if_fail (FW_IS_WINDOW (self));
+
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
@@ -180,6 +191,7 @@ set_explorer (FwWindow   *self,
   title = fw_dataset_get_title (dataset);
   adw_view_switcher_title_set_subtitle (self->switcher_title, title != NULL ? title : "");
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Fairwatch"));
+  fw_window_update_title (self);
   gtk_revealer_set_reveal_child (self->fictional_banner, fw_dataset_get_fictional (dataset));
   gtk_stack_set_visible_child_name (self->main_stack, "content");
 
@@ -204,23 +216,70 @@ fw_window_get_explorer (FwWindow *self)
   return self->explorer;
 }
 
+void
+fw_window_set_document (FwWindow   *self,
+                        FwDocument *document)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+  g_return_if_fail (FW_IS_DOCUMENT (document));
+
+  for (guint i = 0; i < self->document_views->len; i++)
+    g_object_set (g_ptr_array_index (self->document_views, i), "document", document, NULL);
+  set_explorer (self, fw_document_get_explorer (document));
+  fw_edit_session_set_document (self->session, document);
+}
+
+void
+fw_window_update_title (FwWindow *self)
+{
+  FwDocument *document;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (FW_IS_WINDOW (self));
+
+  document = fw_window_get_document (self);
+  if (document == NULL)
+    return;
+
+  /* Translators: the title of a dataset with unsaved edits */
+  title = fw_document_get_modified (document) ? g_strdup_printf (_("• %s"), fw_document_get_title (document))
+                                              : g_strdup (fw_document_get_title (document));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+FwDocument *
+fw_window_get_document (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+
+  return fw_edit_session_get_document (self->session);
+}
+
+FwEditSession *
+fw_window_get_session (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
 static void
 open_resource (FwWindow   *self,
                const char *resource)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FwDataset) dataset = fw_io_load_resource (resource, &error);
-  g_autoptr(FwExplorer) explorer = NULL;
+  g_autofree char *uri = g_strconcat ("resource://", resource, NULL);
+  g_autoptr(FwDocument) document = fw_document_load (uri, NULL, NULL, &error);
 
-  if (dataset == NULL)
+  if (document == NULL)
     {
       show_error (self, error->message);
       return;
     }
 
   g_clear_object (&self->file);
-  explorer = fw_explorer_new (dataset);
-  set_explorer (self, explorer);
+  fw_window_set_document (self, document);
 }
 
 void
@@ -253,15 +312,15 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  FwDataset *dataset;
+  FwDocument *document;
 
-  dataset = fw_io_load (data->path, data->problems, cancellable, &error);
-  if (dataset == NULL)
+  document = fw_document_load (data->path, data->problems, cancellable, &error);
+  if (document == NULL)
     g_task_return_error (task, error);
   else if (g_task_return_error_if_cancelled (task))
-    g_object_unref (dataset);
+    g_object_unref (document);
   else
-    g_task_return_pointer (task, dataset, g_object_unref);
+    g_task_return_pointer (task, document, g_object_unref);
 }
 
 static void
@@ -273,16 +332,15 @@ load_done (GObject      *object,
   GTask *task = G_TASK (result);
   LoadData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(FwDataset) dataset = NULL;
-  g_autoptr(FwExplorer) explorer = NULL;
+  g_autoptr(FwDocument) document = NULL;
   g_autoptr(GFile) file = NULL;
   guint n_warnings;
 
   g_clear_object (&self->load_cancellable);
   gtk_spinner_stop (self->loading_spinner);
 
-  dataset = g_task_propagate_pointer (task, &error);
-  if (dataset == NULL)
+  document = g_task_propagate_pointer (task, &error);
+  if (document == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, error->message);
@@ -296,8 +354,7 @@ load_done (GObject      *object,
   g_set_object (&self->file, file);
   gtk_revealer_set_reveal_child (self->error_banner, FALSE);
 
-  explorer = fw_explorer_new (dataset);
-  set_explorer (self, explorer);
+  fw_window_set_document (self, document);
 
   {
     g_autofree char *uri = g_file_get_uri (file);
@@ -314,7 +371,7 @@ load_done (GObject      *object,
                                                          "Opened with %u warnings; “fairwatch validate” lists them",
                                                          n_warnings),
                                                n_warnings);
-      toast (self, text);
+      fw_window_add_toast (self, text);
     }
 }
 
@@ -377,6 +434,20 @@ fw_window_get_view (FwWindow   *self,
   return adw_view_stack_get_child_by_name (self->view_stack, name);
 }
 
+/* The detail follows its firm when edits move it, and goes with it. */
+static void
+on_form_row (FwEditForm   *form,
+             GParamSpec   *pspec,
+             FwFirmDetail *detail)
+{
+  gint row = fw_edit_form_get_row (form);
+
+  if (row < 0)
+    gtk_window_destroy (GTK_WINDOW (detail));
+  else
+    fw_firm_detail_set_firm (detail, (guint) row);
+}
+
 void
 fw_window_show_firm (FwWindow *self,
                      guint     firm)
@@ -390,6 +461,14 @@ fw_window_show_firm (FwWindow *self,
     return;
 
   detail = fw_firm_detail_new (GTK_WINDOW (self), self->explorer, firm);
+  if (fw_window_get_document (self) != NULL)
+    {
+      GtkWidget *form = fw_edit_form_new (fw_window_get_document (self), FW_TABLE_FIRMS, firm);
+
+      fw_edit_session_attach (self->session, GTK_WIDGET (detail));
+      fw_firm_detail_add_section (FW_FIRM_DETAIL (detail), form);
+      g_signal_connect_object (form, "notify::row", G_CALLBACK (on_form_row), detail, 0);
+    }
   gtk_window_present (detail);
 }
 
@@ -620,6 +699,19 @@ add_view (FwWindow   *self,
 }
 
 static void
+add_document_view (FwWindow   *self,
+                   GtkWidget  *page,
+                   const char *name,
+                   const char *title,
+                   const char *icon_name)
+{
+  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->view_stack, page, name, title);
+
+  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+  g_ptr_array_add (self->document_views, page);
+}
+
+static void
 add_finding_pages (FwWindow *self)
 {
   static const FwView firms_views[] = { FW_VIEW_CONFIDENCE, FW_VIEW_HQ_COUNTRIES };
@@ -657,6 +749,30 @@ add_finding_pages (FwWindow *self)
   fw_finding_page_add_extra (adversaries, fw_adversary_list_new ());
   add_view (self, GTK_WIDGET (adversaries), "adversaries", _("Adversaries"), "dialog-warning-symbolic");
   add_view (self, GTK_WIDGET (fw_tables_page_new ()), "tables", _("Tables"), "view-list-symbolic");
+  add_document_view (self, GTK_WIDGET (fw_problems_page_new ()), "problems", _("Problems"),
+                     "dialog-information-symbolic");
+  add_document_view (self, GTK_WIDGET (fw_changes_page_new ()), "changes", _("Changes"),
+                     "document-open-recent-symbolic");
+}
+
+void
+fw_window_select_record (FwWindow *self,
+                         FwTable   table,
+                         guint     row)
+{
+  FwTablesPage *tables;
+
+  g_return_if_fail (FW_IS_WINDOW (self));
+
+  tables = FW_TABLES_PAGE (fw_window_get_view (self, "tables"));
+  fw_window_show_view (self, "tables");
+  fw_tables_page_show_table (tables, table);
+  if (!fw_table_view_select_row (fw_tables_page_get_view (tables, table), row) && self->explorer != NULL)
+    {
+      /* The filter hides it: show everything, then select. */
+      fw_explorer_clear_filter (self->explorer);
+      fw_table_view_select_row (fw_tables_page_get_view (tables, table), row);
+    }
 }
 
 static void
@@ -692,6 +808,7 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, curation_box);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
@@ -716,6 +833,9 @@ fw_window_init (FwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->views = g_ptr_array_new ();
+  self->document_views = g_ptr_array_new ();
+  self->session = fw_edit_session_new (ADW_APPLICATION_WINDOW (self));
+  fw_edit_session_fill_header (self->session, self->curation_box);
   /* Run from a build tree without its schema, the window still opens; it
    * just remembers nothing. */
   {

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "fw-application.h"
+#include "fw-document.h"
+#include "fw-edit-session.h"
 #include "fw-explorer.h"
 
 G_BEGIN_DECLS
@@ -27,5 +29,20 @@ GtkWidget  *fw_window_get_view      (FwWindow      *self,
                                      const char    *name);
 void        fw_window_show_firm     (FwWindow      *self,
                                      guint          firm);
+void        fw_window_add_toast     (FwWindow      *self,
+                                     const char    *text);
+
+/* Curation (see FwEditSession). */
+void        fw_window_set_document  (FwWindow      *self,
+                                     FwDocument    *document);
+FwDocument *fw_window_get_document  (FwWindow      *self);
+/* Title and subtitle from the document, marked while edits are unsaved. */
+void        fw_window_update_title  (FwWindow      *self);
+FwEditSession *fw_window_get_session (FwWindow     *self);
+/* Shows @row of @table in the tables and selects it, clearing the filter
+ * when it hides the row. */
+void        fw_window_select_record (FwWindow      *self,
+                                     FwTable        table,
+                                     guint          row);
 
 G_END_DECLS

@@ -259,6 +259,27 @@ fw_document_new (FwDataset  *dataset,
   return self;
 }
 
+gboolean
+fw_document_replace (FwDocument **slot,
+                     FwDocument  *document,
+                     gpointer     instance,
+                     GCallback    on_edited)
+{
+  g_return_val_if_fail (slot != NULL, FALSE);
+  g_return_val_if_fail (document == NULL || FW_IS_DOCUMENT (document), FALSE);
+
+  if (*slot == document)
+    return FALSE;
+
+  if (*slot != NULL)
+    g_signal_handlers_disconnect_by_data (*slot, instance);
+  g_set_object (slot, document);
+  if (document != NULL)
+    g_signal_connect_object (document, "edited", on_edited, instance, G_CONNECT_SWAPPED);
+
+  return TRUE;
+}
+
 char *
 fw_document_get_sidecar_path (const char *path,
                               FwFormat    format)

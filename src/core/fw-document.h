@@ -87,6 +87,14 @@ void          fw_document_set_stream_filter (FwDocument      *self,
                                             FwIoStreamFilter  filter,
                                             gpointer          filter_data);
 
+/* For views that follow a document: replaces *@slot with @document and
+ * moves @on_edited (connected swapped to @instance, on "edited") from the
+ * old one to the new.  FALSE when @document was already there. */
+gboolean      fw_document_replace          (FwDocument      **slot,
+                                            FwDocument       *document,
+                                            gpointer          instance,
+                                            GCallback         on_edited);
+
 /* "data.csv" -> "data.csv.fairwatch-history.json"; a folder of CSV
  * tables -> "FOLDER/fairwatch-history.json"; NULL for a native file. */
 char         *fw_document_get_sidecar_path (const char       *path,

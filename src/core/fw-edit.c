@@ -704,6 +704,22 @@ fw_edit_get_change (FwEdit        *edit,
   return op->kind == FW_OP_SET;
 }
 
+char *
+fw_edit_format_time (const char *iso8601)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso8601 == NULL)
+    return g_strdup ("");
+  time = g_date_time_new_from_iso8601 (iso8601, NULL);
+  if (time == NULL)
+    return g_strdup (iso8601);
+  local = g_date_time_to_local (time);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
 const char *
 fw_field_get_label (FwField field)
 {

@@ -134,6 +134,9 @@ char         *fw_dataset_get_raw      (FwDataset      *dataset,
                                        FwField         field,
                                        guint           column);
 
+/* An edit's time as a person reads it, in local time ("2024-03-01 14:05"). */
+char         *fw_edit_format_time     (const char     *iso8601);
+
 /* The field's column title, translated ("HQ country"). */
 const char   *fw_field_get_label      (FwField         field);
 

@@ -694,6 +694,28 @@ fw_history_get_field_changes (FwHistory  *self,
   return changes;
 }
 
+guint64
+fw_history_get_key (FwHistory *self,
+                    FwTable    table,
+                    guint      row)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (table < FW_N_TABLES, 0);
+
+  return fw_row_keys_get (self->keys, table, row);
+}
+
+gint
+fw_history_find_key (FwHistory *self,
+                     FwTable    table,
+                     guint64    key)
+{
+  g_return_val_if_fail (self != NULL, -1);
+  g_return_val_if_fail (table < FW_N_TABLES, -1);
+
+  return fw_row_keys_find (self->keys, table, key);
+}
+
 gint
 fw_history_get_edit_row (FwHistory *self,
                          FwEdit    *edit)

@@ -75,6 +75,14 @@ GArray       *fw_history_get_field_changes (FwHistory    *self,
                                            guint          row,
                                            FwField        field,
                                            const char    *column);
+/* A record's key for this session, which stays with it while rows move
+ * (0 when @row is out of range), and its row now (-1 when it is gone). */
+guint64       fw_history_get_key          (FwHistory     *self,
+                                           FwTable        table,
+                                           guint          row);
+gint          fw_history_find_key         (FwHistory     *self,
+                                           FwTable        table,
+                                           guint64        key);
 /* Current row of the record @edit is about, or -1 when it is gone. */
 gint          fw_history_get_edit_row     (FwHistory     *self,
                                            FwEdit        *edit);

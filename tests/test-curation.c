@@ -1,0 +1,366 @@
+/* test-curation.c: curating in the window: the Problems panel, the Changes
+ * view, editing cells and the firm form, undo, saving and its questions,
+ * restoring after a crash
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "fw-changes-page.h"
+#include "fw-edit-cell.h"
+#include "fw-edit-form.h"
+#include "fw-firm-detail.h"
+#include "fw-problems-page.h"
+#include "fw-recovery.h"
+#include "fw-tables-page.h"
+#include "fw-window.h"
+#include "fw-test-curation.h"
+#include "fw-test-ui.h"
+
+static char *scratch;
+
+static FwWindow *
+open_window (const char *fixture)
+{
+  g_autofree char *path = copy_fixture (fixture, scratch);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwDocument) document = fw_document_load (path, NULL, NULL, &error);
+  FwWindow *window = fw_window_new (FW_APPLICATION (g_application_get_default ()));
+
+  g_assert_no_error (error);
+  fw_window_set_document (window, document);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  return window;
+}
+
+static void
+close_discarding (FwWindow *window)
+{
+  FwEditSession *session = fw_window_get_session (window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  if (fw_edit_session_get_question (session) != NULL)
+    adw_message_dialog_response (fw_edit_session_get_question (session), "discard");
+  iterate ();
+}
+
+static void
+test_problems_panel_agrees_with_cli (void)
+{
+  FwWindow *window = open_window ("validate/problems.fairwatch.json");
+  FwProblemsPage *page = FW_PROBLEMS_PAGE (fw_window_get_view (window, "problems"));
+  const char *path = fw_document_get_path (fw_window_get_document (window));
+  const char *argv[] = { g_getenv ("FAIRWATCH"), "validate", path, NULL };
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GString) panel = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  FwTablesPage *tables;
+  GtkListBoxRow *row;
+  int status;
+
+  fw_window_show_view (window, "problems");
+  settle ();
+  lines = fw_problems_page_get_lines (page);
+  g_assert_cmpuint (lines->len, ==, 3);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (panel, "%s\n", (char *) g_ptr_array_index (lines, i));
+
+  g_assert_nonnull (argv[0]);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_cmpstr (panel->str, ==, out);
+  save_png (GTK_WIDGET (window), "curation-problems.png");
+
+  /* Clicking the HQ problem selects Borealis in the firms table. */
+  row = gtk_list_box_get_row_at_index (fw_problems_page_get_list (page), 0);
+  g_signal_emit_by_name (fw_problems_page_get_list (page), "row-activated", row);
+  settle ();
+  tables = FW_TABLES_PAGE (fw_window_get_view (window, "tables"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (tables)));
+  g_assert_cmpint (fw_table_view_get_selected_row (fw_tables_page_get_view (tables, FW_TABLE_FIRMS)), ==, 1);
+
+  /* Fixing it takes it off the list. */
+  g_assert_true (fw_edit_session_set_field (fw_window_get_session (window), FW_TABLE_FIRMS, 1,
+                                            FW_FIELD_FIRM_HQ, 0, "Israel"));
+  g_clear_pointer (&lines, g_ptr_array_unref);
+  lines = fw_problems_page_get_lines (page);
+  g_assert_cmpuint (lines->len, ==, 2);
+
+  close_discarding (window);
+}
+
+static void
+test_edit_cells_undo_and_changes (void)
+{
+  FwWindow *window = open_window ("json/good.fairwatch.json");
+  FwDocument *document = fw_window_get_document (window);
+  FwDataset *dataset = fw_document_get_dataset (document);
+  FwTablesPage *tables = FW_TABLES_PAGE (fw_window_get_view (window, "tables"));
+  FwChangesPage *changes = FW_CHANGES_PAGE (fw_window_get_view (window, "changes"));
+  GtkWidget *toggle;
+  FwEditCell *cell;
+  GtkEntry *entry;
+  g_autofree char *before = dump_dataset (dataset);
+  g_autofree char *name = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *title = NULL;
+
+  fw_edit_session_set_citation (fw_window_get_session (window), "Register extract",
+                                "https://register.example/123", "Entry 4", "2024-06-01");
+  fw_window_show_view (window, "tables");
+  fw_tables_page_show_table (tables, FW_TABLE_FIRMS);
+  settle ();
+
+  /* Cells open only in edit mode. */
+  toggle = find_widget (GTK_WIDGET (tables), GTK_TYPE_TOGGLE_BUTTON);
+  g_assert_nonnull (toggle);
+  cell = FW_EDIT_CELL (find_widget (GTK_WIDGET (tables), FW_TYPE_EDIT_CELL));
+  g_assert_nonnull (cell);
+  fw_edit_cell_start (cell);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (fw_edit_cell_get_entry (cell))) &&
+                  gtk_widget_get_mapped (GTK_WIDGET (fw_edit_cell_get_entry (cell))));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  fw_edit_cell_start (cell);
+  entry = fw_edit_cell_get_entry (cell);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (entry)));
+
+  /* The first cell is a firm's name: an empty name is refused as typed. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_cmpstr (before, ==, (after = dump_dataset (dataset)));
+  g_clear_pointer (&after, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Renamed Firm Ltd");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
+  save_png (GTK_WIDGET (window), "curation-edit-cell.png");
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  g_assert_true (fw_document_get_modified (document));
+  title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  g_assert_true (g_str_has_prefix (title, "• "));
+
+  /* The change is listed with its reason, and filtering finds it.  (The
+   * file's own history entry is not one this version reads: kept, not
+   * listed.) */
+  g_assert_cmpuint (fw_changes_page_get_n_shown (changes), ==, 1);
+  fw_changes_page_set_filter (changes, "register", FW_N_FIELDS);
+  g_assert_cmpuint (fw_changes_page_get_n_shown (changes), ==, 1);
+  fw_changes_page_set_filter (changes, NULL, FW_FIELD_FIRM_HQ);
+  g_assert_cmpuint (fw_changes_page_get_n_shown (changes), ==, 0);
+  fw_changes_page_set_filter (changes, NULL, FW_FIELD_FIRM_NAME);
+  g_assert_cmpuint (fw_changes_page_get_n_shown (changes), ==, 1);
+  fw_changes_page_set_filter (changes, NULL, FW_N_FIELDS);
+  fw_window_show_view (window, "changes");
+  settle ();
+  save_png (GTK_WIDGET (window), "curation-changes.png");
+
+  /* Ctrl+Z's action takes it back, Ctrl+Shift+Z's brings it again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL));
+  after = dump_dataset (dataset);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.redo", NULL));
+  name = fw_dataset_get_raw (dataset, FW_TABLE_FIRMS, 0, FW_FIELD_FIRM_NAME, 0);
+  g_assert_cmpstr (name, !=, "");
+
+  /* Revert from the Changes view. */
+  {
+    guint64 id = fw_changes_page_get_shown_id (changes, 0);
+    g_autofree char *reverted = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (changes), "doc.revert", "t", id));
+    reverted = dump_dataset (dataset);
+    g_assert_cmpstr (reverted, ==, before);
+  }
+
+  close_discarding (window);
+}
+
+static void
+test_firm_form_and_history (void)
+{
+  FwWindow *window = open_window ("json/good.fairwatch.json");
+  FwDocument *document = fw_window_get_document (window);
+  FwDataset *dataset = fw_document_get_dataset (document);
+  GtkWidget *detail;
+  FwEditForm *form;
+  AdwEntryRow *hq;
+  g_autofree char *value = NULL;
+  guint n_firms = fw_dataset_get_n_rows (dataset, FW_TABLE_FIRMS);
+
+  fw_edit_session_set_citation (fw_window_get_session (window), "New office", "Annual report 2023",
+                                "p. 4", "2024-02-02");
+  fw_window_show_firm (window, 1);
+  settle ();
+  detail = GTK_WIDGET (gtk_window_list_toplevels ()->data);
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = l->next)
+    if (FW_IS_FIRM_DETAIL (l->data))
+      detail = l->data;
+  g_assert_true (FW_IS_FIRM_DETAIL (detail));
+  form = FW_EDIT_FORM (find_widget (detail, FW_TYPE_EDIT_FORM));
+  g_assert_nonnull (form);
+
+  hq = fw_edit_form_get_entry (form, FW_FIELD_FIRM_HQ, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (hq), "Atlantis");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (hq), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (hq), "Austria");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (hq), "error"));
+  g_signal_emit_by_name (hq, "apply");
+  settle ();
+  value = fw_dataset_get_raw (dataset, FW_TABLE_FIRMS, 1, FW_FIELD_FIRM_HQ, 0);
+  g_assert_cmpstr (value, ==, "AT");
+  g_assert_cmpuint (fw_edit_form_get_n_changes (form, FW_FIELD_FIRM_HQ, NULL), ==, 1);
+  save_png (detail, "curation-firm-form.png");
+
+  /* Deleting firm 0 moves this one to row 0; the form and detail follow. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.delete-record", "(uu)", 0, 0));
+  settle ();
+  g_assert_cmpuint (fw_dataset_get_n_rows (dataset, FW_TABLE_FIRMS), ==, n_firms - 1);
+  g_assert_cmpint (fw_edit_form_get_row (form), ==, 0);
+  g_assert_cmpuint (fw_firm_detail_get_firm (FW_FIRM_DETAIL (detail)), ==, 0);
+  g_assert_cmpuint (fw_edit_form_get_n_changes (form, FW_FIELD_FIRM_HQ, NULL), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (detail));
+  close_discarding (window);
+}
+
+static void
+test_close_asks_and_save_fails (void)
+{
+  FwWindow *window = open_window ("json/good.fairwatch.json");
+  FwEditSession *session = fw_window_get_session (window);
+  FwDocument *document = fw_window_get_document (window);
+  g_autofree char *original = read_file (fw_document_get_path (document));
+  g_autofree char *now = NULL;
+  AdwMessageDialog *question;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (fw_edit_session_set_field (session, FW_TABLE_FIRMS, 0, FW_FIELD_FIRM_CONFIDENCE, 0, "low"));
+
+  /* Closing with an unsaved edit asks, and Cancel keeps the window. */
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  question = fw_edit_session_get_question (session);
+  g_assert_nonnull (question);
+  g_assert_nonnull (window);
+  save_png (GTK_WIDGET (question), "curation-close-question.png");
+  adw_message_dialog_response (question, "cancel");
+  iterate ();
+  g_assert_nonnull (window);
+
+  /* A save the disk refuses says so and offers Save As; the file stays. */
+  g_file_set_contents (fw_document_get_path (document), original, -1, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.save", NULL));
+  iterate ();
+  question = fw_edit_session_get_question (session);
+  g_assert_nonnull (question);
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "The File Changed on Disk");
+  adw_message_dialog_response (question, "cancel");
+  iterate ();
+  now = read_file (fw_document_get_path (document));
+  g_assert_cmpstr (now, ==, original);
+  g_assert_true (fw_document_get_modified (document));
+
+  /* Overwrite when the person says so; then closing asks nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.save", NULL));
+  iterate ();
+  adw_message_dialog_response (fw_edit_session_get_question (session), "overwrite");
+  iterate ();
+  g_assert_false (fw_document_get_modified (document));
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_null (window);
+}
+
+static void
+test_restore_offer (void)
+{
+  g_autofree char *path = copy_fixture ("json/good.fairwatch.json", scratch);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwDocument) crashed = fw_document_load (path, NULL, NULL, &error);
+  g_autofree char *expected = NULL;
+  g_autofree char *got = NULL;
+  FwWindow *window;
+  FwEditSession *session;
+  AdwMessageDialog *question;
+
+  /* A session that stopped with three edits in its recovery file. */
+  g_assert_no_error (error);
+  scripted_edits (crashed, 3);
+  g_assert_true (fw_document_write_recovery (crashed, &error));
+  g_assert_no_error (error);
+  expected = dump_dataset (fw_document_get_dataset (crashed));
+
+  window = fw_window_new (FW_APPLICATION (g_application_get_default ()));
+  fw_window_open_demo (window);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  session = fw_window_get_session (window);
+  question = fw_edit_session_get_question (session);
+  if (question == NULL)
+    {
+      g_assert_true (fw_edit_session_offer_recovery (session));
+      question = fw_edit_session_get_question (session);
+    }
+  g_assert_nonnull (question);
+  save_png (GTK_WIDGET (question), "curation-restore-question.png");
+  adw_message_dialog_response (question, "restore");
+  settle ();
+
+  got = dump_dataset (fw_document_get_dataset (fw_window_get_document (window)));
+  g_assert_cmpstr (got, ==, expected);
+  g_assert_true (fw_document_get_modified (fw_window_get_document (window)));
+  g_assert_cmpuint (fw_history_get_n_unsaved (fw_document_get_history (fw_window_get_document (window))), ==, 3);
+
+  close_discarding (window);
+  g_assert_false (g_file_test (fw_document_get_recovery_path (crashed), G_FILE_TEST_EXISTS));
+}
+
+static void
+on_activate (GApplication *app,
+             int          *status)
+{
+  g_signal_stop_emission_by_name (app, "activate");
+  *status = g_test_run ();
+  g_application_quit (app);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(FwApplication) app = NULL;
+  g_autofree char *state = g_dir_make_tmp ("fairwatch-state-XXXXXX", NULL);
+  int status = 0;
+
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+  scratch = g_dir_make_tmp ("fairwatch-curation-XXXXXX", NULL);
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/curation/problems-panel-agrees-with-cli", test_problems_panel_agrees_with_cli);
+  g_test_add_func ("/curation/edit-cells-undo-and-changes", test_edit_cells_undo_and_changes);
+  g_test_add_func ("/curation/firm-form-and-history", test_firm_form_and_history);
+  g_test_add_func ("/curation/close-asks-and-save-fails", test_close_asks_and_save_fails);
+  g_test_add_func ("/curation/restore-offer", test_restore_offer);
+
+  app = fw_application_new ();
+  g_signal_connect (app, "activate", G_CALLBACK (on_activate), &status);
+  g_application_run (G_APPLICATION (app), 0, NULL);
+
+  remove_tree (scratch);
+  remove_tree (state);
+  g_free (scratch);
+
+  return status;
+}
