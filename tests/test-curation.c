@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -265,7 +267,7 @@ test_close_asks_and_save_fails (void)
   iterate ();
   question = fw_edit_session_get_question (session);
   g_assert_nonnull (question);
-  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "The File Changed on Disk");
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, _("The File Changed on Disk"));
   adw_message_dialog_response (question, "cancel");
   iterate ();
   now = read_file (fw_document_get_path (document));
@@ -327,6 +329,48 @@ test_restore_offer (void)
   g_assert_false (g_file_test (fw_document_get_recovery_path (crashed), G_FILE_TEST_EXISTS));
 }
 
+/* Light and dark, for a person to look at (and, run with LANGUAGE=fr, in
+ * French). */
+static void
+test_screenshots (void)
+{
+  FwWindow *window = open_window ("validate/problems.fairwatch.json");
+  FwEditSession *session = fw_window_get_session (window);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const char *views[] = { "problems", "changes", "tables" };
+  GtkWidget *detail = NULL;
+
+  fw_edit_session_set_citation (session, "Company register", "https://register.example/borealis", "Entry 12",
+                                "2024-06-01");
+  g_assert_true (fw_edit_session_set_field (session, FW_TABLE_FIRMS, 1, FW_FIELD_FIRM_HQ, 0, "Israel"));
+  g_assert_true (fw_edit_session_set_field (session, FW_TABLE_FIRMS, 1, FW_FIELD_FIRM_CONFIDENCE, 0, "medium"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.delete-record", "(uu)", 2, 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL));
+  fw_window_show_firm (window, 1);
+  settle ();
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = l->next)
+    if (FW_IS_FIRM_DETAIL (l->data))
+      detail = l->data;
+  g_assert_nonnull (detail);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("curation-view-%s-%s.png", views[i], dark ? "dark" : "light");
+
+          fw_window_show_view (window, views[i]);
+          save_png (GTK_WIDGET (window), name);
+        }
+      save_png (detail, dark ? "curation-firm-form-dark.png" : "curation-firm-form-light.png");
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (detail));
+  close_discarding (window);
+}
+
 static void
 on_activate (GApplication *app,
              int          *status)
@@ -345,6 +389,15 @@ main (int   argc,
   int status = 0;
 
   g_setenv ("XDG_STATE_HOME", state, TRUE);
+  /* The catalogue of the build tree, for screenshots in another language. */
+  setlocale (LC_ALL, "");
+  {
+    g_autofree char *catalogues = g_build_filename (g_getenv ("FW_BUILD_ROOT"), "po", NULL);
+
+    bindtextdomain (GETTEXT_PACKAGE, catalogues);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    textdomain (GETTEXT_PACKAGE);
+  }
   scratch = g_dir_make_tmp ("fairwatch-curation-XXXXXX", NULL);
   gtk_test_init (&argc, &argv, NULL);
 
@@ -353,6 +406,7 @@ main (int   argc,
   g_test_add_func ("/curation/firm-form-and-history", test_firm_form_and_history);
   g_test_add_func ("/curation/close-asks-and-save-fails", test_close_asks_and_save_fails);
   g_test_add_func ("/curation/restore-offer", test_restore_offer);
+  g_test_add_func ("/curation/screenshots", test_screenshots);
 
   app = fw_application_new ();
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), &status);

@@ -169,7 +169,7 @@ test_edit_merge (void)
   /* Acme SA's exhibition at Interpolitex 2017 is Acme's now. */
   assert_raw (dataset, FW_TABLE_EXHIBITIONS, 2, FW_FIELD_EXHIBITION_FIRM, "0");
   assert_raw (dataset, FW_TABLE_EXHIBITIONS, 2, FW_FIELD_EXHIBITION_NOTE, "booth 4");
-  description = fw_edit_describe (merge);
+  description = fw_edit_describe (merge, NULL);
   g_assert_cmpstr (description, ==, "Merged “Acme SA” into “Acme”");
   merged = dump_dataset (dataset);
 

@@ -167,7 +167,7 @@ matches (FwChangesPage *self,
   if (self->text == NULL || self->text[0] == '\0')
     return TRUE;
 
-  description = fw_edit_describe (edit);
+  description = fw_edit_describe (edit, fw_dataset_get_countries (fw_document_get_dataset (self->document)));
 
   return contains (description, self->text) || contains (fw_edit_get_record (edit), self->text) ||
          contains (fw_edit_get_reason (edit), self->text) || contains (source->location, self->text) ||
@@ -182,13 +182,13 @@ change_row (FwChangesPage *self,
   FwHistory *history = fw_document_get_history (self->document);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *label = gtk_label_new (state_label (history, edit, state));
-  g_autofree char *description = fw_edit_describe (edit);
+  g_autofree char *description = fw_edit_describe (edit, fw_dataset_get_countries (fw_document_get_dataset (self->document)));
   g_autofree char *title = g_markup_escape_text (description, -1);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   const FwSource *source = fw_edit_get_source (edit);
 
   /* Translators: a change's number in the list of changes */
-  g_string_append_printf (subtitle, _("Change %" G_GUINT64_FORMAT), fw_edit_get_id (edit));
+  g_string_append_printf (subtitle, _("Change %u"), (guint) fw_edit_get_id (edit));
   if (fw_edit_get_time (edit) != NULL)
     {
       g_autofree char *time = fw_edit_format_time (fw_edit_get_time (edit));

@@ -123,34 +123,14 @@ extra_index (FwEditForm *self,
   return (guint) MAX (index, 0);
 }
 
-/* A raw value as a person reads it: countries by name. */
-static char *
-display_value (FwEditForm *self,
-               FwField     field,
-               const char *raw)
-{
-  FwCountries *countries = fw_dataset_get_countries (dataset_of (self));
-
-  if (raw == NULL || raw[0] == '\0')
-    return g_strdup (C_("value", "(empty)"));
-  if (field == FW_FIELD_FIRM_HQ || field == FW_FIELD_FAIR_HOST)
-    {
-      FwCountryId id = fw_countries_lookup_code (countries, raw);
-
-      if (id != FW_COUNTRY_UNKNOWN)
-        return g_strdup (fw_countries_get_name (countries, id));
-    }
-
-  return g_strdup (raw);
-}
-
 static GtkWidget *
 change_row (FwEditForm          *self,
             const FwFieldChange *change)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  g_autofree char *old_text = display_value (self, change->field, change->old_value);
-  g_autofree char *new_text = display_value (self, change->field, change->new_value);
+  FwCountries *countries = fw_dataset_get_countries (dataset_of (self));
+  g_autofree char *old_text = fw_field_format_value (change->field, change->old_value, countries);
+  g_autofree char *new_text = fw_field_format_value (change->field, change->new_value, countries);
   /* Translators: a field's value before and after one change */
   g_autofree char *values = g_strdup_printf (_("%s → %s"), old_text, new_text);
   g_autofree char *time = fw_edit_format_time (change->time);

@@ -365,7 +365,7 @@ delete_record_activated (GSimpleAction *action,
   edit = fw_edit_new_delete (fw_document_get_dataset (self->document), table, row);
   if (push (self, edit))
     {
-      g_autofree char *description = fw_edit_describe (edit);
+      g_autofree char *description = fw_edit_describe (edit, fw_dataset_get_countries (fw_document_get_dataset (self->document)));
       g_autofree char *text = g_strdup_printf (_("%s; Ctrl+Z brings it back"), description);
 
       fw_edit_session_toast (self, text);
@@ -405,7 +405,7 @@ merge_firms_activated (GSimpleAction *action,
   edit = fw_edit_new_merge (fw_document_get_dataset (self->document), keep, drop);
   if (push (self, edit))
     {
-      g_autofree char *description = fw_edit_describe (edit);
+      g_autofree char *description = fw_edit_describe (edit, fw_dataset_get_countries (fw_document_get_dataset (self->document)));
 
       fw_edit_session_toast (self, description);
     }

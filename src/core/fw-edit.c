@@ -762,7 +762,30 @@ fw_field_get_label (FwField field)
 }
 
 char *
-fw_edit_describe (FwEdit *edit)
+fw_field_format_value (FwField      field,
+                       const char  *raw,
+                       FwCountries *countries)
+{
+  FwConfidence confidence;
+
+  if (raw == NULL || raw[0] == '\0')
+    return g_strdup (C_("value", "(empty)"));
+  if ((field == FW_FIELD_FIRM_HQ || field == FW_FIELD_FAIR_HOST) && countries != NULL)
+    {
+      FwCountryId id = fw_countries_lookup_code (countries, raw);
+
+      if (id != FW_COUNTRY_UNKNOWN)
+        return g_strdup (fw_countries_get_name (countries, id));
+    }
+  if (field == FW_FIELD_FIRM_CONFIDENCE && fw_confidence_from_string (raw, &confidence))
+    return g_strdup (fw_confidence_to_label (confidence));
+
+  return g_strdup (raw);
+}
+
+char *
+fw_edit_describe (FwEdit      *edit,
+                  FwCountries *countries)
 {
   FwOp *set = first_set (edit);
   const char *record = fw_edit_get_record (edit);
@@ -776,9 +799,11 @@ fw_edit_describe (FwEdit *edit)
         if (set->field == FW_FIELD_EXHIBITION_FIRM || set->field == FW_FIELD_EXHIBITION_FAIR)
           /* Translators: an edit; the first %s is a column title, the second a record */
           return g_strdup_printf (_("Changed %s of “%s”"), field, record);
+        g_autofree char *old_value = fw_field_format_value (set->field, set->old_value, countries);
+        g_autofree char *new_value = fw_field_format_value (set->field, set->new_value, countries);
+
         /* Translators: an edit: column, record, old value, new value */
-        return g_strdup_printf (_("Changed %s of “%s” from “%s” to “%s”"),
-                                field, record, set->old_value, set->new_value);
+        return g_strdup_printf (_("Changed %s of “%s” from “%s” to “%s”"), field, record, old_value, new_value);
       }
     case FW_EDIT_ADD:
       if (edit->table == FW_TABLE_FIRMS)
@@ -799,6 +824,6 @@ fw_edit_describe (FwEdit *edit)
       }
     case FW_EDIT_REVERT:
     default:
-      return g_strdup_printf (_("Reverted change %" G_GUINT64_FORMAT " to “%s”"), edit->reverts, record);
+      return g_strdup_printf (_("Reverted change %u to “%s”"), (guint) edit->reverts, record);
     }
 }

@@ -104,8 +104,10 @@ const char   *fw_edit_get_record      (FwEdit         *edit);
 /* The fields a set or revert changed: the field of the first change. */
 FwField       fw_edit_get_field       (FwEdit         *edit);
 const char   *fw_edit_get_column      (FwEdit         *edit);
-/* A sentence saying what the edit did, translated. */
-char         *fw_edit_describe        (FwEdit         *edit);
+/* A sentence saying what the edit did, translated; values are shown as
+ * fw_field_format_value() shows them. */
+char         *fw_edit_describe        (FwEdit         *edit,
+                                       FwCountries    *countries);
 
 /* The field changes the edit makes, in order. */
 guint         fw_edit_get_n_changes   (FwEdit         *edit);
@@ -136,6 +138,12 @@ char         *fw_dataset_get_raw      (FwDataset      *dataset,
 
 /* An edit's time as a person reads it, in local time ("2024-03-01 14:05"). */
 char         *fw_edit_format_time     (const char     *iso8601);
+
+/* A raw value as a person reads it: a country's name (with @countries),
+ * a confidence level's label, "(empty)". */
+char         *fw_field_format_value   (FwField         field,
+                                       const char     *raw,
+                                       FwCountries    *countries);
 
 /* The field's column title, translated ("HQ country"). */
 const char   *fw_field_get_label      (FwField         field);

@@ -412,7 +412,7 @@ fw_history_can_revert (FwHistory  *self,
   if (index < 0)
     {
       g_set_error (error, FW_FORMAT_ERROR, FW_FORMAT_ERROR_INVALID,
-                   _("Change %" G_GUINT64_FORMAT " is not applied: redo it, or make it again"), id);
+                   _("Change %u is not applied: redo it, or make it again"), (guint) id);
       return FALSE;
     }
 
@@ -425,8 +425,8 @@ fw_history_can_revert (FwHistory  *self,
         if (op->kind != FW_OP_SET || is_reference (op->field) || op->key == 0)
           {
             g_set_error (error, FW_FORMAT_ERROR, FW_FORMAT_ERROR_INVALID,
-                         _("Change %" G_GUINT64_FORMAT " was made in an earlier session and added, "
-                           "removed or moved records; correct the records by hand instead"), id);
+                         _("Change %u was made in an earlier session and added, "
+                           "removed or moved records; correct the records by hand instead"), (guint) id);
             return FALSE;
           }
       }
@@ -439,12 +439,11 @@ fw_history_can_revert (FwHistory  *self,
       for (guint i = 0; ok && i < later->ops->len; i++)
         if (depends (&fp, g_ptr_array_index (later->ops, i)))
           {
-            g_autofree char *what = fw_edit_describe (later);
+            g_autofree char *what = fw_edit_describe (later, fw_dataset_get_countries (self->dataset));
 
             g_set_error (error, FW_FORMAT_ERROR, FW_FORMAT_ERROR_INVALID,
-                         _("Change %" G_GUINT64_FORMAT " cannot be reverted alone: the later change %"
-                           G_GUINT64_FORMAT " (%s) builds on it. Revert that one first, or undo back "
-                           "to here"), id, later->id, what);
+                         _("Change %u cannot be reverted alone: the later change %u (%s) builds on it. "
+                           "Revert that one first, or undo back to here"), (guint) id, (guint) later->id, what);
             ok = FALSE;
           }
     }
@@ -572,8 +571,7 @@ fw_history_revert (FwHistory  *self,
           g_clear_pointer (&inverse, fw_op_free);
           fw_edit_undo_keyed (revert, self->dataset, self->keys);
           g_set_error (error, FW_FORMAT_ERROR, FW_FORMAT_ERROR_INVALID,
-                       _("Change %" G_GUINT64_FORMAT " cannot be reverted: a record it refers to "
-                         "is gone"), id);
+                       _("Change %u cannot be reverted: a record it refers to is gone"), (guint) id);
           return NULL;
         }
       g_ptr_array_add (revert->ops, inverse);
