@@ -168,6 +168,36 @@ test_edit_cells_undo_and_changes (void)
   settle ();
   save_png (GTK_WIDGET (window), "curation-changes.png");
 
+  /* The window's shortcuts name the actions below. */
+  {
+    static const char *expected[][2] = {
+      { "<Control>z", "doc.undo" }, { "<Shift><Control>z", "doc.redo" }, { "<Control>s", "doc.save" },
+      { "<Shift><Control>s", "doc.save-as" },
+    };
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+    guint found = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+          continue;
+        for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          {
+            g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+            g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+            GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+            for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+              if (GTK_IS_NAMED_ACTION (action) && g_str_equal (trigger, expected[k][0]) &&
+                  g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), expected[k][1]))
+                found++;
+          }
+      }
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+  }
+
   /* Ctrl+Z's action takes it back, Ctrl+Shift+Z's brings it again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL));
   after = dump_dataset (dataset);

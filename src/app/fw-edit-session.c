@@ -472,8 +472,9 @@ add_shortcuts (FwEditSession *self,
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
-  /* Managed: a text field's own Ctrl+Z still undoes typing in it. */
-  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  /* In the bubble phase, after the focus: a text field's own Ctrl+Z
+   * still undoes typing in it. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_BUBBLE);
   for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                           gtk_shortcut_new (gtk_shortcut_trigger_parse_string (shortcuts[i].trigger),

@@ -583,7 +583,8 @@ fw_history_revert (FwHistory  *self,
   set_aside_redo (self);
   g_ptr_array_add (self->applied, fw_edit_ref (revert));
 
-  return g_steal_pointer (&revert);
+  /* The history keeps it; the caller borrows it. */
+  return revert;
 }
 
 guint

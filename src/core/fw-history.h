@@ -52,6 +52,7 @@ FwEdit       *fw_history_redo             (FwHistory     *self);
 gboolean      fw_history_can_revert       (FwHistory     *self,
                                            guint64        id,
                                            GError       **error);
+/* The revert edit, owned by the history. */
 FwEdit       *fw_history_revert           (FwHistory     *self,
                                            guint64        id,
                                            GError       **error);
