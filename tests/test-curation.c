@@ -359,6 +359,48 @@ test_restore_offer (void)
   g_assert_false (g_file_test (fw_document_get_recovery_path (crashed), G_FILE_TEST_EXISTS));
 }
 
+/* Opening another file keeps the unsaved edits; opening this one again
+ * offers them back, without "Not Now" (the next edit would overwrite). */
+static void
+test_switching_files_keeps_edits (void)
+{
+  FwWindow *window = open_window ("json/good.fairwatch.json");
+  FwEditSession *session = fw_window_get_session (window);
+  g_autofree char *path = g_strdup (fw_document_get_path (fw_window_get_document (window)));
+  g_autofree char *recovery = g_strdup (fw_document_get_recovery_path (fw_window_get_document (window)));
+  g_autofree char *other_path = copy_fixture ("validate/problems.fairwatch.json", scratch);
+  g_autoptr(FwDocument) other = fw_document_load (other_path, NULL, NULL, NULL);
+  g_autoptr(FwDocument) again = NULL;
+  g_autofree char *hq = NULL;
+  AdwMessageDialog *question;
+
+  /* Any question about other recovery files first. */
+  if (fw_edit_session_get_question (session) != NULL)
+    adw_message_dialog_response (fw_edit_session_get_question (session), "later");
+  iterate ();
+
+  g_assert_true (fw_edit_session_set_field (session, FW_TABLE_FIRMS, 2, FW_FIELD_FIRM_HQ, 0, "Norway"));
+  g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
+  fw_window_set_document (window, other);
+  g_assert_true (g_file_test (recovery, G_FILE_TEST_EXISTS));
+  settle ();
+
+  again = fw_document_load (path, NULL, NULL, NULL);
+  fw_window_set_document (window, again);
+  settle ();
+  question = fw_edit_session_get_question (session);
+  g_assert_nonnull (question);
+  g_assert_false (adw_message_dialog_has_response (question, "later"));
+  adw_message_dialog_response (question, "restore");
+  settle ();
+  hq = fw_dataset_get_raw (fw_document_get_dataset (fw_window_get_document (window)), FW_TABLE_FIRMS, 2,
+                           FW_FIELD_FIRM_HQ, 0);
+  g_assert_cmpstr (hq, ==, "NO");
+  g_assert_true (fw_document_get_modified (fw_window_get_document (window)));
+
+  close_discarding (window);
+}
+
 /* Light and dark, for a person to look at (and, run with LANGUAGE=fr, in
  * French). */
 static void
@@ -436,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/curation/firm-form-and-history", test_firm_form_and_history);
   g_test_add_func ("/curation/close-asks-and-save-fails", test_close_asks_and_save_fails);
   g_test_add_func ("/curation/restore-offer", test_restore_offer);
+  g_test_add_func ("/curation/switching-files-keeps-edits", test_switching_files_keeps_edits);
   g_test_add_func ("/curation/screenshots", test_screenshots);
 
   app = fw_application_new ();

@@ -328,9 +328,9 @@ recovery_free (gpointer  data,
 }
 
 gboolean
-fw_edit_session_offer_recovery (FwEditSession *self)
+fw_edit_session_offer_recovery_file (FwEditSession *self,
+                                     const char    *path)
 {
-  g_autoptr(GPtrArray) found = fw_recovery_list ();
   g_autofree char *title = NULL;
   AdwMessageDialog *dialog;
   Recovery *data;
@@ -338,9 +338,8 @@ fw_edit_session_offer_recovery (FwEditSession *self)
 
   g_return_val_if_fail (FW_IS_EDIT_SESSION (self), FALSE);
 
-  /* The newest first; one question at a time. */
-  if (found->len == 0 || self->window == NULL ||
-      !fw_document_peek_recovery (g_ptr_array_index (found, found->len - 1), NULL, &title, &n_edits))
+  if (path == NULL || self->window == NULL || self->question != NULL ||
+      !fw_document_peek_recovery (path, NULL, &title, &n_edits))
     return FALSE;
 
   dialog = fw_edit_session_ask (self, _("Restore Unsaved Edits?"), NULL);
@@ -349,22 +348,39 @@ fw_edit_session_offer_recovery (FwEditSession *self)
                                             "Fairwatch stopped with %u unsaved edits to “%s”. Restore them?",
                                             n_edits),
                                   n_edits, title);
-  adw_message_dialog_add_responses (dialog,
-                                    "later", _("_Not Now"),
-                                    "discard", _("_Discard"),
-                                    "restore", _("_Restore"),
-                                    NULL);
+  /* Edits to the file on screen cannot wait: the next edit would write
+   * over them. */
+  if (self->document != NULL && g_strcmp0 (path, fw_document_get_recovery_path (self->document)) == 0)
+    {
+      adw_message_dialog_add_responses (dialog, "discard", _("_Discard"), "restore", _("_Restore"), NULL);
+      adw_message_dialog_set_close_response (dialog, "restore");
+    }
+  else
+    {
+      adw_message_dialog_add_responses (dialog, "later", _("_Not Now"), "discard", _("_Discard"),
+                                        "restore", _("_Restore"), NULL);
+      adw_message_dialog_set_close_response (dialog, "later");
+    }
   adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "restore");
-  adw_message_dialog_set_close_response (dialog, "later");
 
   data = g_new0 (Recovery, 1);
   data->self = g_object_ref (self);
-  data->path = g_strdup (g_ptr_array_index (found, found->len - 1));
+  data->path = g_strdup (path);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_recovery_response), data, recovery_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return TRUE;
 }
 
+gboolean
+fw_edit_session_offer_recovery (FwEditSession *self)
+{
+  g_autoptr(GPtrArray) found = fw_recovery_list ();
+
+  g_return_val_if_fail (FW_IS_EDIT_SESSION (self), FALSE);
+
+  /* The newest; one question at a time. */
+  return found->len > 0 && fw_edit_session_offer_recovery_file (self, g_ptr_array_index (found, found->len - 1));
+}

@@ -25,6 +25,7 @@ struct _FwEditSession
   GtkMenuButton        *citation_button;
 
   gboolean              close_confirmed;
+  gboolean              offered;      /* recovery, once per window */
 };
 
 void              fw_edit_session_toast            (FwEditSession *self,

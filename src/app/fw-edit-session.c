@@ -109,6 +109,45 @@ on_document_notify (FwEditSession *self)
   update_title (self);
 }
 
+/* Once a document is on screen: edits a crash left for this file, or
+ * (the first time) for any. */
+static gboolean
+offer_recovery (gpointer data)
+{
+  FwEditSession *self = data;
+  const char *own = NULL;
+
+  if (self->document != NULL && !fw_document_get_modified (self->document))
+    own = fw_document_get_recovery_path (self->document);
+
+  if (own == NULL || !fw_edit_session_offer_recovery_file (self, own))
+    if (!self->offered)
+      fw_edit_session_offer_recovery (self);
+  self->offered = TRUE;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Opening another file keeps the unsaved edits of this one in its
+ * recovery file, which opening it again offers back. */
+static void
+keep_unsaved (FwEditSession *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->document == NULL || !fw_document_get_modified (self->document))
+    return;
+
+  if (!fw_document_write_recovery (self->document, &error))
+    text = g_strdup_printf (_("The unsaved edits to “%s” could not be kept: %s"),
+                            fw_document_get_title (self->document), error->message);
+  else
+    text = g_strdup_printf (_("The unsaved edits to “%s” are kept; opening it again offers them back"),
+                            fw_document_get_title (self->document));
+  fw_edit_session_toast (self, text);
+}
+
 void
 fw_edit_session_set_document (FwEditSession *self,
                               FwDocument    *document)
@@ -118,6 +157,8 @@ fw_edit_session_set_document (FwEditSession *self,
 
   if (self->document == document)
     return;
+
+  keep_unsaved (self);
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -132,6 +173,8 @@ fw_edit_session_set_document (FwEditSession *self,
   self->close_confirmed = FALSE;
   on_document_notify (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+  if (document != NULL)
+    g_idle_add_full (G_PRIORITY_LOW, offer_recovery, g_object_ref (self), g_object_unref);
 }
 
 FwDocument *
@@ -582,18 +625,9 @@ fw_edit_session_init (FwEditSession *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
 }
 
-static gboolean
-offer_recovery_once (gpointer data)
-{
-  fw_edit_session_offer_recovery (data);
-
-  return G_SOURCE_REMOVE;
-}
-
 FwEditSession *
 fw_edit_session_new (AdwApplicationWindow *window)
 {
-  static gboolean offered;
 
   FwEditSession *self;
 
@@ -604,14 +638,6 @@ fw_edit_session_new (AdwApplicationWindow *window)
   fw_edit_session_attach (self, GTK_WIDGET (window));
   g_signal_connect_object (window, "close-request", G_CALLBACK (fw_edit_session_on_close_request), self, G_CONNECT_SWAPPED);
   update_actions (self);
-
-  /* The first window of a run asks about edits a crash left behind, once
-   * it is on screen. */
-  if (!offered)
-    {
-      offered = TRUE;
-      g_idle_add_full (G_PRIORITY_LOW, offer_recovery_once, g_object_ref (self), g_object_unref);
-    }
 
   return self;
 }

@@ -43,9 +43,13 @@ gboolean       fw_edit_session_set_field      (FwEditSession        *self,
                                                FwField               field,
                                                guint                 extra,
                                                const char           *text);
-/* After a crash: asks whether to restore the unsaved edits found in a
- * recovery file.  FALSE when there is none. */
+/* After a crash: asks whether to restore the unsaved edits found in the
+ * newest recovery file, or in @path.  FALSE when there is none.  The
+ * window asks on its own when a document is first shown and when a file
+ * with a recovery file is opened. */
 gboolean       fw_edit_session_offer_recovery (FwEditSession        *self);
+gboolean       fw_edit_session_offer_recovery_file (FwEditSession   *self,
+                                               const char           *path);
 /* The question on screen, or NULL: for tests. */
 AdwMessageDialog *fw_edit_session_get_question (FwEditSession       *self);
 
