@@ -54,45 +54,77 @@ cached_fingerprint_free (CachedFingerprint *cached)
   g_free (cached);
 }
 
-char *
-fw_export_fingerprint (FwDataset *dataset)
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The digest of the records; cached, as a million rows take a while. */
+static const char *
+records_digest (FwDataset *dataset)
 {
   CachedFingerprint *cached;
   g_autoptr(GChecksum) checksum = NULL;
-  FwCountries *countries;
-  guint n_ids;
 
-  g_return_val_if_fail (FW_IS_DATASET (dataset), NULL);
-
-  cached = g_object_get_data (G_OBJECT (dataset), "fw-export-fingerprint");
+  cached = g_object_get_data (G_OBJECT (dataset), "fw-export-records-digest");
   if (cached != NULL && cached->generation == fw_dataset_get_generation (dataset))
-    return g_strdup (cached->digest);
+    return cached->digest;
 
-  /* Every field the findings can read, as text, row by row: independent
-   * of the file format, its column order and extra columns.  Separators
-   * below 0x20 cannot occur in a field's own text ambiguously enough to
-   * matter for telling datasets apart. */
+  /* Every field the findings can read, as text, row by row, the rows of
+   * each table sorted: independent of the file format, its column and row
+   * order (a flat CSV lists fairs as they first occur) and extra columns. */
   checksum = g_checksum_new (G_CHECKSUM_SHA256);
   for (FwTable t = 0; t < FW_N_TABLES; t++)
     {
       guint n = fw_dataset_get_n_rows (dataset, t);
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_free);
 
       for (guint row = 0; row < n; row++)
         {
+          GString *text = g_string_new (NULL);
+
           for (FwField f = 0; f < FW_FIELD_EXTRA; f++)
             {
-              g_autofree char *text = NULL;
+              g_autofree char *field = NULL;
 
               if (fw_field_get_table (f) != t)
                 continue;
-              text = fw_dataset_get_field_text (dataset, t, row, f, 0);
-              g_checksum_update (checksum, (const guchar *) text, -1);
-              g_checksum_update (checksum, (const guchar *) "\x1f", 1);
+              field = fw_dataset_get_field_text (dataset, t, row, f, 0);
+              g_string_append (text, field);
+              g_string_append_c (text, '\x1f');
             }
-          g_checksum_update (checksum, (const guchar *) "\x1e", 1);
+          g_ptr_array_add (rows, g_string_free (text, FALSE));
         }
+      g_ptr_array_sort (rows, compare_strings);
+      for (guint row = 0; row < n; row++)
+        g_checksum_update (checksum, g_ptr_array_index (rows, row), -1);
       g_checksum_update (checksum, (const guchar *) "\x1d", 1);
     }
+
+  cached = g_new0 (CachedFingerprint, 1);
+  cached->generation = fw_dataset_get_generation (dataset);
+  cached->digest = g_strdup (g_checksum_get_string (checksum));
+  g_object_set_data_full (G_OBJECT (dataset), "fw-export-records-digest", cached,
+                          (GDestroyNotify) cached_fingerprint_free);
+
+  return cached->digest;
+}
+
+char *
+fw_export_fingerprint (FwDataset *dataset)
+{
+  g_autoptr(GChecksum) checksum = NULL;
+  FwCountries *countries;
+  const char *records;
+  guint n_ids;
+
+  g_return_val_if_fail (FW_IS_DATASET (dataset), NULL);
+
+  records = records_digest (dataset);
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, (const guchar *) records, -1);
 
   /* The continents and adversaries change the findings too. */
   countries = fw_dataset_get_countries (dataset);
@@ -100,13 +132,7 @@ fw_export_fingerprint (FwDataset *dataset)
   g_checksum_update (checksum, fw_countries_get_continent_array (countries), n_ids);
   g_checksum_update (checksum, fw_countries_get_adversary_array (countries), n_ids);
 
-  cached = g_new0 (CachedFingerprint, 1);
-  cached->generation = fw_dataset_get_generation (dataset);
-  cached->digest = g_strconcat ("sha256:", g_checksum_get_string (checksum), NULL);
-  g_object_set_data_full (G_OBJECT (dataset), "fw-export-fingerprint", cached,
-                          (GDestroyNotify) cached_fingerprint_free);
-
-  return g_strdup (cached->digest);
+  return g_strconcat ("sha256:", g_checksum_get_string (checksum), NULL);
 }
 
 char *
