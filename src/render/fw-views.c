@@ -26,6 +26,35 @@ static const char *view_ids[FW_N_VIEWS] = {
   "adversary",
 };
 
+/* Views left out here count every kept firm. */
+static const FwViewPopulation view_population[FW_N_VIEWS] = {
+  [FW_VIEW_BY_YEAR] = FW_VIEW_COUNTS_BASE_FIRMS,
+  [FW_VIEW_FAIRS] = FW_VIEW_COUNTS_BASE_FIRMS,
+  [FW_VIEW_HOSTS] = FW_VIEW_COUNTS_BASE_FIRMS,
+  [FW_VIEW_ADVERSARY] = FW_VIEW_COUNTS_BASE_FIRMS,
+};
+
+FwViewPopulation
+fw_view_get_population (FwView view)
+{
+  g_return_val_if_fail (view < FW_N_VIEWS, FW_VIEW_COUNTS_FIRMS);
+
+  return view_population[view];
+}
+
+guint
+fw_view_count_firms (FwView      view,
+                     FwExplorer *explorer)
+{
+  g_return_val_if_fail (view < FW_N_VIEWS, 0);
+  g_return_val_if_fail (FW_IS_EXPLORER (explorer), 0);
+
+  if (view_population[view] == FW_VIEW_COUNTS_BASE_FIRMS)
+    return fw_explorer_get_findings (explorer)->base_firms;
+
+  return fw_query_get_n_kept (fw_explorer_get_query (explorer), FW_TABLE_FIRMS);
+}
+
 const char *
 fw_view_get_id (FwView view)
 {

@@ -28,11 +28,22 @@ typedef enum
   FW_N_VIEWS
 } FwView;
 
+/* Which firms a view counts, for captions ("n = 81 firms"). */
+typedef enum
+{
+  FW_VIEW_COUNTS_FIRMS,        /* every firm the filter keeps */
+  FW_VIEW_COUNTS_BASE_FIRMS,   /* only the high/medium-confidence ones */
+} FwViewPopulation;
+
 /* Stable names for files, settings and the command line. */
 const char *fw_view_get_id    (FwView       view);
 gboolean    fw_view_from_id   (const char  *id,
                                FwView      *view);
 const char *fw_view_get_title (FwView       view);
+FwViewPopulation fw_view_get_population (FwView view);
+/* How many firms the view counts under the explorer's filter. */
+guint       fw_view_count_firms (FwView     view,
+                               FwExplorer  *explorer);
 FwChart    *fw_view_build     (FwView       view,
                                FwExplorer  *explorer);
 /* Any view as a figure with its default options, for export and print. */
