@@ -272,7 +272,7 @@ test_export_every_view (void)
 
   for (FwView view = 0; view < FW_N_VIEWS; view++)
     {
-      g_autoptr(FwChart) chart = fw_view_build (view, explorer);
+      g_autoptr(FwChart) chart = FW_VIEW_IS_MAP (view) ? NULL : fw_view_build (view, explorer);
 
       for (FwExportFormat format = 0; format < FW_N_EXPORT_FORMATS; format++)
         {
@@ -318,8 +318,9 @@ test_export_every_view (void)
               g_autofree char *text = svg_text (bytes);
 
               g_assert_nonnull (strstr (text, fw_view_get_title (view)));
-              /* The first row or column is always labelled. */
-              g_assert_nonnull (strstr (text, fw_chart_get_category_label (chart, 0)));
+              /* A chart's first row or column is always labelled. */
+              if (chart != NULL)
+                g_assert_nonnull (strstr (text, fw_chart_get_category_label (chart, 0)));
               g_assert_nonnull (strstr (text, "Fictional firms"));
             }
           else

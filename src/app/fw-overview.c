@@ -20,6 +20,7 @@ struct _FwOverview
   GtkLabel   *scope;
   guint       n_rows;
   guint       n_matching;
+  gboolean    stale;        /* the explorer changed while unmapped */
 };
 
 G_DEFINE_FINAL_TYPE (FwOverview, fw_overview, ADW_TYPE_BIN)
@@ -141,6 +142,7 @@ rebuild (FwOverview *self)
   Figure figures[12];
   guint n = 0;
 
+  self->stale = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   self->n_rows = self->n_matching = 0;
@@ -231,6 +233,28 @@ fw_overview_get_property (GObject    *object,
     }
 }
 
+/* The findings are computed only when a view shows them: while another
+ * page is shown, a click does not pay for them. */
+static void
+on_explorer_changed (FwOverview *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+fw_overview_map (GtkWidget *widget)
+{
+  FwOverview *self = FW_OVERVIEW (widget);
+
+  if (self->stale)
+    rebuild (self);
+
+  GTK_WIDGET_CLASS (fw_overview_parent_class)->map (widget);
+}
+
 static void
 fw_overview_set_property (GObject      *object,
                           guint         prop_id,
@@ -242,9 +266,9 @@ fw_overview_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_EXPLORER:
-      if (fw_explorer_replace (&self->explorer, g_value_get_object (value), self, G_CALLBACK (rebuild)))
+      if (fw_explorer_replace (&self->explorer, g_value_get_object (value), self, G_CALLBACK (on_explorer_changed)))
         {
-          rebuild (self);
+          on_explorer_changed (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -258,6 +282,7 @@ static void
 fw_overview_class_init (FwOverviewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fw_overview_dispose;
   object_class->get_property = fw_overview_get_property;
@@ -269,6 +294,8 @@ fw_overview_class_init (FwOverviewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  widget_class->map = fw_overview_map;
 }
 
 static void

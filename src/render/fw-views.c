@@ -24,6 +24,9 @@ static const char *view_ids[FW_N_VIEWS] = {
   "hosts",
   "hosts-all",
   "adversary",
+  "map-hq",
+  "map-hosts",
+  "map-flows",
 };
 
 /* Views left out here count every kept firm. */
@@ -101,6 +104,10 @@ fw_view_get_title (FwView view)
       return _("Host countries by firms of any confidence");
     case FW_VIEW_ADVERSARY:
       return _("High/medium-confidence firms at fairs in adversary countries");
+    case FW_VIEW_MAP_HQ:
+    case FW_VIEW_MAP_HOSTS:
+    case FW_VIEW_MAP_FLOWS:
+      return fw_map_kind_get_title (view - FW_VIEW_MAP_HQ);
     case FW_N_VIEWS:
     default:
       g_return_val_if_reached (NULL);
@@ -394,6 +401,9 @@ build_ranking (FwView      view,
     case FW_VIEW_HQ_COUNTRIES:
     case FW_VIEW_BY_YEAR:
     case FW_VIEW_ADVERSARY:
+    case FW_VIEW_MAP_HQ:
+    case FW_VIEW_MAP_HOSTS:
+    case FW_VIEW_MAP_FLOWS:
     case FW_N_VIEWS:
     default:
       g_assert_not_reached ();
@@ -564,7 +574,7 @@ fw_view_build (FwView      view,
 {
   FwFindings *findings;
 
-  g_return_val_if_fail (view < FW_N_VIEWS, NULL);
+  g_return_val_if_fail (view < FW_N_CHART_VIEWS, NULL);
   g_return_val_if_fail (FW_IS_EXPLORER (explorer), NULL);
 
   findings = fw_explorer_get_findings (explorer);
@@ -588,6 +598,9 @@ fw_view_build (FwView      view,
                             _("No firms match the current filter"));
     case FW_VIEW_ADVERSARY:
       return build_adversary (explorer);
+    case FW_VIEW_MAP_HQ:
+    case FW_VIEW_MAP_HOSTS:
+    case FW_VIEW_MAP_FLOWS:
     case FW_N_VIEWS:
     default:
       g_return_val_if_reached (NULL);
@@ -598,5 +611,18 @@ FwFigure *
 fw_view_build_figure (FwView      view,
                       FwExplorer *explorer)
 {
-  return FW_FIGURE (fw_view_build (view, explorer));
+  FwMap *map;
+
+  g_return_val_if_fail (view < FW_N_VIEWS, NULL);
+  g_return_val_if_fail (FW_IS_EXPLORER (explorer), NULL);
+
+  if (!FW_VIEW_IS_MAP (view))
+    return FW_FIGURE (fw_view_build (view, explorer));
+
+  map = fw_map_new (view - FW_VIEW_MAP_HQ);
+  fw_map_update (map, explorer);
+  if (fw_dataset_get_fictional (fw_explorer_get_dataset (explorer)))
+    fw_map_set_watermark (map, _("Fictional firms: demonstration data"));
+
+  return FW_FIGURE (map);
 }
