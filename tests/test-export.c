@@ -16,6 +16,7 @@
 #include "fw-export-records.h"
 #include "fw-generator.h"
 #include "fw-io.h"
+#include "test-export-util.h"
 
 typedef struct
 {
@@ -214,7 +215,6 @@ svg_text (GBytes *svg)
   return g_string_free (info.text, FALSE);
 }
 
-/* Page count and the first page's size from the PDF's objects. */
 static void
 pdf_info (GBytes *pdf,
           guint  *n_pages,
@@ -223,38 +223,8 @@ pdf_info (GBytes *pdf,
 {
   gsize size;
   const char *data = g_bytes_get_data (pdf, &size);
-  g_autofree char *text = g_strndup (data, size);
-  const char *p = text;
-  const char *box;
 
-  /* cairo writes no NUL in the object syntax; binary streams may hold
-   * some, so search the whole buffer byte by byte. */
-  *n_pages = 0;
-  for (gsize i = 0; i + 12 <= size; i++)
-    if (memcmp (data + i, "/Type /Page", 11) == 0 && data[i + 11] != 's')
-      (*n_pages)++;
-
-  box = NULL;
-  for (gsize i = 0; i + 10 <= size && box == NULL; i++)
-    if (memcmp (data + i, "/MediaBox", 9) == 0)
-      box = data + i + 9;
-  g_assert_nonnull (box);
-  p = strchr (box, '[');
-  g_assert_nonnull (p);
-  {
-    char *end;
-    double x0 = g_ascii_strtod (p + 1, &end);
-    double y0 = g_ascii_strtod (end, &end);
-    double x1 = g_ascii_strtod (end, &end);
-    double y1 = g_ascii_strtod (end, &end);
-
-    *width = x1 - x0;
-    *height = y1 - y0;
-  }
-
-  g_assert_nonnull (memmem (data, size, "/Font", 5));
-  /* Nothing silently rasterised. */
-  g_assert_null (memmem (data, size, "/Subtype /Image", 15));
+  test_export_pdf_info (data, size, n_pages, width, height);
 }
 
 static FwExplorer *

@@ -41,12 +41,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-get_style (FwChartWidget *self,
-           FwChartStyle  *style)
+void
+fw_chart_widget_get_screen_style (FwChartStyle *style)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   gboolean dark = adw_style_manager_get_dark (manager);
+
+  g_return_if_fail (style != NULL);
 
   if (adw_style_manager_get_high_contrast (manager))
     fw_chart_style_init_high_contrast (style, dark);
@@ -54,6 +55,13 @@ get_style (FwChartWidget *self,
     fw_chart_style_init_dark (style);
   else
     fw_chart_style_init_light (style);
+}
+
+static void
+get_style (FwChartWidget *self,
+           FwChartStyle  *style)
+{
+  fw_chart_widget_get_screen_style (style);
 
   /* The page behind is the chart's background. */
   style->transparent = TRUE;

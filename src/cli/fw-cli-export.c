@@ -147,7 +147,7 @@ fw_cli_export (int    argc,
     { "width-mm", 0, 0, G_OPTION_ARG_DOUBLE, &width_mm, N_("Width in millimetres (default 180)"), N_("MM") },
     { "height-mm", 0, 0, G_OPTION_ARG_DOUBLE, &height_mm, N_("Height in millimetres (default 120)"), N_("MM") },
     { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("A size preset: slide, a4-half, letter-half or square"), N_("NAME") },
-    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution, 72 to 600 dots per inch (default 300)"), N_("N") },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &dpi, N_("Resolution, 72 to 600 dots per inch (default 300; 150 for a size in pixels)"), N_("N") },
     { "background", 0, 0, G_OPTION_ARG_STRING, &background, N_("light, dark or transparent (default light)"), N_("NAME") },
     { "dataset", 0, 0, G_OPTION_ARG_FILENAME, &dataset_path, N_("The dataset (default: the demonstration data)"), N_("FILE") },
     { NULL }
@@ -205,6 +205,9 @@ fw_cli_export (int    argc,
         goto out;
       if (dpi > 0)
         options.dpi = dpi;
+      else if (options.unit == FW_EXPORT_UNIT_PX && preset == NULL)
+        /* Pixels for a screen: text readable at that size. */
+        options.dpi = 150;
       if (background != NULL && !fw_export_background_from_string (background, &options.background))
         {
           g_autofree char *message = g_strdup_printf (_("--background: “%s” is not understood; use light, dark or transparent"),

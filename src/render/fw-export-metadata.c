@@ -369,7 +369,7 @@ read_png (const guint8  *data,
       if ((gsize) len > size - pos - 12)
         {
           g_set_error (error, FW_EXPORT_ERROR, FW_EXPORT_ERROR_METADATA,
-                       _("The PNG file is cut short at byte %" G_GSIZE_FORMAT), pos);
+                       _("The PNG file is cut short at byte %lu"), (gulong) pos);
           return NULL;
         }
       if (memcmp (data + pos + 4, "tEXt", 4) == 0 && len > key_len &&

@@ -38,10 +38,10 @@ G_DEFINE_FINAL_TYPE (FwExport, fw_export, G_TYPE_OBJECT)
 G_DEFINE_QUARK (fw-export-error-quark, fw_export_error)
 
 static const FwExportPreset presets[] = {
-  { "slide", N_("Slide, 16:9 (1920 × 1080 px)"), FW_EXPORT_UNIT_PX, 1920, 1080 },
-  { "a4-half", N_("A4, half page (180 × 120 mm)"), FW_EXPORT_UNIT_MM, 180, 120 },
-  { "letter-half", N_("Letter, half page (6.5 × 4.5 in)"), FW_EXPORT_UNIT_MM, 165.1, 114.3 },
-  { "square", N_("Square, social media (1080 × 1080 px)"), FW_EXPORT_UNIT_PX, 1080, 1080 },
+  { "slide", N_("Slide 16:9, 1920 × 1080 px"), FW_EXPORT_UNIT_PX, 1920, 1080, 150 },
+  { "a4-half", N_("A4 half page, 180 × 120 mm"), FW_EXPORT_UNIT_MM, 180, 120, 0 },
+  { "letter-half", N_("Letter half page, 6.5 × 4.5 in"), FW_EXPORT_UNIT_MM, 165.1, 114.3, 0 },
+  { "square", N_("Square for social media, 1080 px"), FW_EXPORT_UNIT_PX, 1080, 1080, 150 },
 };
 
 static const char *format_extensions[FW_N_EXPORT_FORMATS] = { "png", "svg", "pdf" };
@@ -187,6 +187,8 @@ fw_export_options_set_preset (FwExportOptions      *options,
   options->unit = preset->unit;
   options->width = preset->width;
   options->height = preset->height;
+  if (preset->dpi > 0)
+    options->dpi = preset->dpi;
 }
 
 const char *

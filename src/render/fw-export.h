@@ -75,6 +75,8 @@ typedef struct
   FwExportUnit  unit;
   double        width;
   double        height;
+  double        dpi;              /* pixel presets: the density that gives
+                                   * readable text at that size; 0 keeps it */
 } FwExportPreset;
 
 #define FW_TYPE_EXPORT (fw_export_get_type ())
@@ -83,7 +85,9 @@ G_DECLARE_FINAL_TYPE (FwExport, fw_export, FW, EXPORT, GObject)
 
 GQuark                fw_export_error_quark        (void);
 
-/* 180 x 120 mm at 300 dpi, PNG, light. */
+/* 180 x 120 mm at 300 dpi, PNG, light.  A size in pixels is also a
+ * physical size (pixels / dpi) that text is set for: 1080 pixels at 300
+ * dpi is 3.6 inches, with 11-point text. */
 void                  fw_export_options_init       (FwExportOptions       *options);
 /* Checks ranges; the message names the value at fault. */
 gboolean              fw_export_options_check      (const FwExportOptions *options,
