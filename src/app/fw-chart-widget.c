@@ -41,12 +41,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-get_style (FwChartWidget *self,
-           FwChartStyle  *style)
+void
+fw_chart_widget_get_style (FwChartStyle *style)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   gboolean dark = adw_style_manager_get_dark (manager);
+
+  g_return_if_fail (style != NULL);
 
   if (adw_style_manager_get_high_contrast (manager))
     fw_chart_style_init_high_contrast (style, dark);
@@ -123,7 +124,7 @@ fw_chart_widget_snapshot (GtkWidget   *widget,
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
-  get_style (self, &style);
+  fw_chart_widget_get_style (&style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   fw_chart_draw (self->chart, cr, width, height, &style);
   cairo_destroy (cr);
@@ -165,7 +166,7 @@ fw_chart_widget_measure (GtkWidget      *widget,
     FwChartStyle style;
     double height;
 
-    get_style (self, &style);
+    fw_chart_widget_get_style (&style);
     height = fw_chart_get_natural_height (self->chart, for_size > 0 ? for_size : 720, &style);
     *minimum = 240;
     *natural = MAX ((int) ceil (height), fw_chart_get_kind (self->chart) == FW_CHART_COLUMNS ? 420 : 240);
