@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "fw-chart-widget.h"
 #include "fw-finding-page.h"
@@ -191,6 +193,37 @@ test_click_filters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* In French the maps and their controls speak French; a screenshot for a
+ * person to check that nothing is cut off. */
+static void
+test_french (void)
+{
+  g_autofree char *catalogues = g_build_filename (g_getenv ("FW_BUILD_ROOT"), "po", NULL);
+  FwMapPage *page;
+  FwWindow *window;
+  FwMap *map;
+
+  g_setenv ("LANGUAGE", "fr", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, catalogues);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  window = make_window (&page);
+  map = fw_map_widget_get_map (fw_map_page_get_map_widget (page));
+  g_assert_cmpstr (fw_map_get_title (map), ==, "Où les entreprises ont leur siège");
+  save_png (GTK_WIDGET (window), "window-maps-hq-fr.png");
+  fw_map_page_set_kind (page, FW_MAP_FLOWS);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpstr (fw_map_get_title (map), ==, "Du pays du siège au pays hôte");
+  save_png (GTK_WIDGET (window), "window-maps-flows-fr.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+  textdomain (GETTEXT_PACKAGE);
+}
+
 static void
 on_activate (GApplication *app,
              int          *status)
@@ -211,6 +244,7 @@ main (int   argc,
 
   g_test_add_func ("/map-widget/screenshots", test_screenshots);
   g_test_add_func ("/map-widget/click-filters", test_click_filters);
+  g_test_add_func ("/map-widget/french", test_french);
 
   app = fw_application_new ();
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), &status);
