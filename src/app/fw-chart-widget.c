@@ -57,9 +57,8 @@ fw_chart_widget_get_screen_style (FwChartStyle *style)
     fw_chart_style_init_light (style);
 }
 
-static void
-get_style (FwChartWidget *self,
-           FwChartStyle  *style)
+void
+fw_chart_widget_get_style (FwChartStyle *style)
 {
   fw_chart_widget_get_screen_style (style);
 
@@ -131,7 +130,7 @@ fw_chart_widget_snapshot (GtkWidget   *widget,
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
-  get_style (self, &style);
+  fw_chart_widget_get_style (&style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   fw_chart_draw (self->chart, cr, width, height, &style);
   cairo_destroy (cr);
@@ -173,7 +172,7 @@ fw_chart_widget_measure (GtkWidget      *widget,
     FwChartStyle style;
     double height;
 
-    get_style (self, &style);
+    fw_chart_widget_get_style (&style);
     height = fw_chart_get_natural_height (self->chart, for_size > 0 ? for_size : 720, &style);
     *minimum = 240;
     *natural = MAX ((int) ceil (height), fw_chart_get_kind (self->chart) == FW_CHART_COLUMNS ? 420 : 240);
