@@ -22,9 +22,44 @@
 #include "fw-tables-page.h"
 #include "fw-window.h"
 #include "fw-test-curation.h"
-#include "fw-test-ui.h"
+#include "fw-test-widget.h"
 
 static char *scratch;
+
+static void
+iterate (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_iteration (NULL, FALSE); i++)
+    ;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* What changed is drawn first. */
+static void
+shoot (GtkWidget  *widget,
+       const char *name)
+{
+  fw_test_settle (250);
+  fw_test_save_png (widget, name);
+}
 
 static FwWindow *
 open_window (const char *fixture)
@@ -38,7 +73,7 @@ open_window (const char *fixture)
   fw_window_set_document (window, document);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  fw_test_settle (250);
 
   return window;
 }
@@ -59,7 +94,7 @@ static void
 test_problems_panel_agrees_with_cli (void)
 {
   FwWindow *window = open_window ("validate/problems.fairwatch.json");
-  FwProblemsPage *page = FW_PROBLEMS_PAGE (fw_window_get_view (window, "problems"));
+  FwProblemsPage *page = FW_PROBLEMS_PAGE (fw_window_get_curation_view (window, "problems"));
   const char *path = fw_document_get_path (fw_window_get_document (window));
   const char *argv[] = { g_getenv ("FAIRWATCH"), "validate", path, NULL };
   g_autoptr(GPtrArray) lines = NULL;
@@ -70,8 +105,8 @@ test_problems_panel_agrees_with_cli (void)
   GtkListBoxRow *row;
   int status;
 
-  fw_window_show_view (window, "problems");
-  settle ();
+  fw_window_show_curation_view (window, "problems");
+  fw_test_settle (250);
   lines = fw_problems_page_get_lines (page);
   g_assert_cmpuint (lines->len, ==, 3);
   for (guint i = 0; i < lines->len; i++)
@@ -82,12 +117,12 @@ test_problems_panel_agrees_with_cli (void)
   g_assert_no_error (error);
   g_assert_cmpint (WEXITSTATUS (status), ==, 1);
   g_assert_cmpstr (panel->str, ==, out);
-  save_png (GTK_WIDGET (window), "curation-problems.png");
+  shoot (GTK_WIDGET (window), "curation-problems.png");
 
   /* Clicking the HQ problem selects Borealis in the firms table. */
   row = gtk_list_box_get_row_at_index (fw_problems_page_get_list (page), 0);
   g_signal_emit_by_name (fw_problems_page_get_list (page), "row-activated", row);
-  settle ();
+  fw_test_settle (250);
   tables = FW_TABLES_PAGE (fw_window_get_view (window, "tables"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (tables)));
   g_assert_cmpint (fw_table_view_get_selected_row (fw_tables_page_get_view (tables, FW_TABLE_FIRMS)), ==, 1);
@@ -109,7 +144,7 @@ test_edit_cells_undo_and_changes (void)
   FwDocument *document = fw_window_get_document (window);
   FwDataset *dataset = fw_document_get_dataset (document);
   FwTablesPage *tables = FW_TABLES_PAGE (fw_window_get_view (window, "tables"));
-  FwChangesPage *changes = FW_CHANGES_PAGE (fw_window_get_view (window, "changes"));
+  FwChangesPage *changes = FW_CHANGES_PAGE (fw_window_get_curation_view (window, "changes"));
   GtkWidget *toggle;
   FwEditCell *cell;
   GtkEntry *entry;
@@ -122,7 +157,7 @@ test_edit_cells_undo_and_changes (void)
                                 "https://register.example/123", "Entry 4", "2024-06-01");
   fw_window_show_view (window, "tables");
   fw_tables_page_show_table (tables, FW_TABLE_FIRMS);
-  settle ();
+  fw_test_settle (250);
 
   /* Cells open only in edit mode. */
   toggle = find_widget (GTK_WIDGET (tables), GTK_TYPE_TOGGLE_BUTTON);
@@ -146,9 +181,9 @@ test_edit_cells_undo_and_changes (void)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "Renamed Firm Ltd");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (entry), "error"));
-  save_png (GTK_WIDGET (window), "curation-edit-cell.png");
+  shoot (GTK_WIDGET (window), "curation-edit-cell.png");
   g_signal_emit_by_name (entry, "activate");
-  settle ();
+  fw_test_settle (250);
   g_assert_true (fw_document_get_modified (document));
   title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
   g_assert_true (g_str_has_prefix (title, "• "));
@@ -164,9 +199,9 @@ test_edit_cells_undo_and_changes (void)
   fw_changes_page_set_filter (changes, NULL, FW_FIELD_FIRM_NAME);
   g_assert_cmpuint (fw_changes_page_get_n_shown (changes), ==, 1);
   fw_changes_page_set_filter (changes, NULL, FW_N_FIELDS);
-  fw_window_show_view (window, "changes");
-  settle ();
-  save_png (GTK_WIDGET (window), "curation-changes.png");
+  fw_window_show_curation_view (window, "changes");
+  fw_test_settle (250);
+  shoot (GTK_WIDGET (window), "curation-changes.png");
 
   /* The window's shortcuts name the actions below. */
   {
@@ -234,7 +269,7 @@ test_firm_form_and_history (void)
   fw_edit_session_set_citation (fw_window_get_session (window), "New office", "Annual report 2023",
                                 "p. 4", "2024-02-02");
   fw_window_show_firm (window, 1);
-  settle ();
+  fw_test_settle (250);
   detail = GTK_WIDGET (gtk_window_list_toplevels ()->data);
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = l->next)
     if (FW_IS_FIRM_DETAIL (l->data))
@@ -249,15 +284,15 @@ test_firm_form_and_history (void)
   gtk_editable_set_text (GTK_EDITABLE (hq), "Austria");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (hq), "error"));
   g_signal_emit_by_name (hq, "apply");
-  settle ();
+  fw_test_settle (250);
   value = fw_dataset_get_raw (dataset, FW_TABLE_FIRMS, 1, FW_FIELD_FIRM_HQ, 0);
   g_assert_cmpstr (value, ==, "AT");
   g_assert_cmpuint (fw_edit_form_get_n_changes (form, FW_FIELD_FIRM_HQ, NULL), ==, 1);
-  save_png (detail, "curation-firm-form.png");
+  shoot (detail, "curation-firm-form.png");
 
   /* Deleting firm 0 moves this one to row 0; the form and detail follow. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.delete-record", "(uu)", 0, 0));
-  settle ();
+  fw_test_settle (250);
   g_assert_cmpuint (fw_dataset_get_n_rows (dataset, FW_TABLE_FIRMS), ==, n_firms - 1);
   g_assert_cmpint (fw_edit_form_get_row (form), ==, 0);
   g_assert_cmpuint (fw_firm_detail_get_firm (FW_FIRM_DETAIL (detail)), ==, 0);
@@ -286,7 +321,7 @@ test_close_asks_and_save_fails (void)
   question = fw_edit_session_get_question (session);
   g_assert_nonnull (question);
   g_assert_nonnull (window);
-  save_png (GTK_WIDGET (question), "curation-close-question.png");
+  shoot (GTK_WIDGET (question), "curation-close-question.png");
   adw_message_dialog_response (question, "cancel");
   iterate ();
   g_assert_nonnull (window);
@@ -337,7 +372,7 @@ test_restore_offer (void)
   window = fw_window_new (FW_APPLICATION (g_application_get_default ()));
   fw_window_open_demo (window);
   gtk_window_present (GTK_WINDOW (window));
-  settle ();
+  fw_test_settle (250);
   session = fw_window_get_session (window);
   question = fw_edit_session_get_question (session);
   if (question == NULL)
@@ -346,9 +381,9 @@ test_restore_offer (void)
       question = fw_edit_session_get_question (session);
     }
   g_assert_nonnull (question);
-  save_png (GTK_WIDGET (question), "curation-restore-question.png");
+  shoot (GTK_WIDGET (question), "curation-restore-question.png");
   adw_message_dialog_response (question, "restore");
-  settle ();
+  fw_test_settle (250);
 
   got = dump_dataset (fw_document_get_dataset (fw_window_get_document (window)));
   g_assert_cmpstr (got, ==, expected);
@@ -383,16 +418,16 @@ test_switching_files_keeps_edits (void)
   g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
   fw_window_set_document (window, other);
   g_assert_true (g_file_test (recovery, G_FILE_TEST_EXISTS));
-  settle ();
+  fw_test_settle (250);
 
   again = fw_document_load (path, NULL, NULL, NULL);
   fw_window_set_document (window, again);
-  settle ();
+  fw_test_settle (250);
   question = fw_edit_session_get_question (session);
   g_assert_nonnull (question);
   g_assert_false (adw_message_dialog_has_response (question, "later"));
   adw_message_dialog_response (question, "restore");
-  settle ();
+  fw_test_settle (250);
   hq = fw_dataset_get_raw (fw_document_get_dataset (fw_window_get_document (window)), FW_TABLE_FIRMS, 2,
                            FW_FIELD_FIRM_HQ, 0);
   g_assert_cmpstr (hq, ==, "NO");
@@ -409,7 +444,7 @@ test_screenshots (void)
   FwWindow *window = open_window ("validate/problems.fairwatch.json");
   FwEditSession *session = fw_window_get_session (window);
   AdwStyleManager *style = adw_style_manager_get_default ();
-  const char *views[] = { "problems", "changes", "tables" };
+  const char *views[] = { "problems", "changes", "firms" };
   GtkWidget *detail = NULL;
 
   fw_edit_session_set_citation (session, "Company register", "https://register.example/borealis", "Entry 12",
@@ -419,7 +454,7 @@ test_screenshots (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.delete-record", "(uu)", 2, 1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL));
   fw_window_show_firm (window, 1);
-  settle ();
+  fw_test_settle (250);
   for (GList *l = gtk_window_list_toplevels (); l != NULL; l = l->next)
     if (FW_IS_FIRM_DETAIL (l->data))
       detail = l->data;
@@ -432,10 +467,16 @@ test_screenshots (void)
         {
           g_autofree char *name = g_strdup_printf ("curation-view-%s-%s.png", views[i], dark ? "dark" : "light");
 
-          fw_window_show_view (window, views[i]);
-          save_png (GTK_WIDGET (window), name);
+          if (g_str_equal (views[i], "firms"))
+            {
+              fw_window_show_view (window, "tables");
+              fw_tables_page_show_table (FW_TABLES_PAGE (fw_window_get_view (window, "tables")), FW_TABLE_FIRMS);
+            }
+          else
+            fw_window_show_curation_view (window, views[i]);
+          shoot (GTK_WIDGET (window), name);
         }
-      save_png (detail, dark ? "curation-firm-form-dark.png" : "curation-firm-form-light.png");
+      shoot (detail, dark ? "curation-firm-form-dark.png" : "curation-firm-form-light.png");
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 

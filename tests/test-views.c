@@ -381,7 +381,7 @@ test_empty (Fixture       *fixture,
 {
   fw_explorer_set_search (fixture->explorer, "no firm is called this");
 
-  for (guint v = 0; v < FW_N_VIEWS; v++)
+  for (guint v = 0; v < FW_N_CHART_VIEWS; v++)
     {
       g_autoptr(FwChart) chart = build (fixture, v);
       g_autofree char *description = fw_chart_describe (chart);
@@ -466,7 +466,7 @@ test_render (Fixture       *fixture,
   fw_chart_style_init_light (&light);
   fw_chart_style_init_dark (&dark);
 
-  for (guint v = 0; v < FW_N_VIEWS; v++)
+  for (guint v = 0; v < FW_N_CHART_VIEWS; v++)
     {
       g_autoptr(FwChart) chart = fw_view_build (v, fixture->explorer);
       const char *id = fw_view_get_id (v);

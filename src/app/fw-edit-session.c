@@ -560,17 +560,35 @@ on_citation_changed (FwEditSession *self)
 {
   gboolean cited = gtk_entry_get_text_length (self->reason) > 0 || gtk_entry_get_text_length (self->location) > 0;
 
-  gtk_menu_button_set_label (self->citation_button, cited ? _("Cited") : _("Cite"));
+  /* Highlighted while edits carry a citation. */
+  if (cited)
+    gtk_widget_add_css_class (GTK_WIDGET (self->citation_button), "accent");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->citation_button), "accent");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->citation_button),
+                               cited ? _("Reason and source of the next edits (given)")
+                                     : _("Reason and source of the next edits"));
 }
 
+static GtkWidget *
+icon_button (const char *icon_name,
+             const char *action,
+             const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_widget_set_tooltip_text (button, tooltip);
+
+  return button;
+}
+
+/* Icons only: the view switcher shares the header bar and needs the room. */
 void
 fw_edit_session_fill_header (FwEditSession *self,
                              GtkBox        *box)
 {
   GtkWidget *history = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *undo = gtk_button_new_from_icon_name ("edit-undo-symbolic");
-  GtkWidget *redo = gtk_button_new_from_icon_name ("edit-redo-symbolic");
-  GtkWidget *save_button = gtk_button_new_with_mnemonic (_("_Save"));
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *note = gtk_label_new (_("Every edit you make carries this reason and source, "
@@ -581,15 +599,8 @@ fw_edit_session_fill_header (FwEditSession *self,
   g_return_if_fail (FW_IS_EDIT_SESSION (self));
 
   gtk_widget_add_css_class (history, "linked");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (undo), "doc.undo");
-  gtk_widget_set_tooltip_text (undo, _("Undo (Ctrl+Z)"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (redo), "doc.redo");
-  gtk_widget_set_tooltip_text (redo, _("Redo (Ctrl+Shift+Z)"));
-  gtk_box_append (GTK_BOX (history), undo);
-  gtk_box_append (GTK_BOX (history), redo);
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (save_button), "doc.save");
-  gtk_widget_set_tooltip_text (save_button, _("Save (Ctrl+S); Save As is Ctrl+Shift+S"));
+  gtk_box_append (GTK_BOX (history), icon_button ("edit-undo-symbolic", "doc.undo", _("Undo (Ctrl+Z)")));
+  gtk_box_append (GTK_BOX (history), icon_button ("edit-redo-symbolic", "doc.redo", _("Redo (Ctrl+Shift+Z)")));
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
@@ -606,15 +617,16 @@ fw_edit_session_fill_header (FwEditSession *self,
   gtk_popover_set_child (GTK_POPOVER (popover), grid);
 
   self->citation_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->citation_button, "document-edit-symbolic");
   gtk_menu_button_set_popover (self->citation_button, popover);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->citation_button), _("Reason and source of the next edits"));
   g_signal_connect_swapped (self->reason, "changed", G_CALLBACK (on_citation_changed), self);
   g_signal_connect_swapped (self->location, "changed", G_CALLBACK (on_citation_changed), self);
   on_citation_changed (self);
 
   gtk_box_append (box, history);
   gtk_box_append (box, GTK_WIDGET (self->citation_button));
-  gtk_box_append (box, save_button);
+  gtk_box_append (box, icon_button ("document-save-symbolic", "doc.save",
+                                    _("Save (Ctrl+S); Save As is Ctrl+Shift+S")));
   gtk_box_set_spacing (box, 6);
 }
 

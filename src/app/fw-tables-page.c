@@ -95,6 +95,7 @@ fw_tables_page_class_init (FwTablesPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* The table shown, or FW_N_TABLES when a panel is. */
 static FwTable
 visible_table (FwTablesPage *self)
 {
@@ -104,7 +105,7 @@ visible_table (FwTablesPage *self)
     if (child == GTK_WIDGET (self->views[t]))
       return t;
 
-  return FW_TABLE_FIRMS;
+  return FW_N_TABLES;
 }
 
 static void
@@ -132,7 +133,11 @@ on_record_button (FwTablesPage *self,
 {
   const char *action = g_object_get_data (G_OBJECT (button), "fw-action");
   FwTable table = visible_table (self);
-  gint row = fw_table_view_get_selected_row (self->views[table]);
+  gint row;
+
+  if (table == FW_N_TABLES)
+    return;
+  row = fw_table_view_get_selected_row (self->views[table]);
 
   if (g_str_equal (action, "doc.add-record"))
     gtk_widget_activate_action (GTK_WIDGET (self), action, "(ui)", (guint) table, row);
@@ -248,4 +253,34 @@ fw_tables_page_show_table (FwTablesPage *self,
   g_return_if_fail (table < FW_N_TABLES);
 
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->views[table]));
+}
+
+void
+fw_tables_page_add_panel (FwTablesPage *self,
+                          GtkWidget    *panel,
+                          const char   *name,
+                          const char   *title)
+{
+  g_return_if_fail (FW_IS_TABLES_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (panel));
+
+  gtk_stack_add_titled (self->stack, panel, name, title);
+}
+
+GtkWidget *
+fw_tables_page_get_panel (FwTablesPage *self,
+                          const char   *name)
+{
+  g_return_val_if_fail (FW_IS_TABLES_PAGE (self), NULL);
+
+  return gtk_stack_get_child_by_name (self->stack, name);
+}
+
+void
+fw_tables_page_show_panel (FwTablesPage *self,
+                           const char   *name)
+{
+  g_return_if_fail (FW_IS_TABLES_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->stack, name);
 }

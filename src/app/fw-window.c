@@ -10,50 +10,18 @@
 #include <glib/gi18n.h>
 
 #include "fw-adversary-list.h"
-#include "fw-changes-page.h"
-#include "fw-edit-form.h"
+#include "fw-chart-widget.h"
 #include "fw-edit-session.h"
+#include "fw-export-actions.h"
 #include "fw-finding-page.h"
 #include "fw-firm-detail.h"
 #include "fw-io.h"
+#include "fw-map-page.h"
 #include "fw-overview.h"
-#include "fw-problems-page.h"
 #include "fw-sidebar.h"
 #include "fw-tables-page.h"
-#include "fw-window.h"
+#include "fw-window-private.h"
 
-struct _FwWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template children */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkToggleButton      *sidebar_button;
-  GtkRevealer          *fictional_banner;
-  GtkRevealer          *error_banner;
-  GtkLabel             *error_label;
-  GtkLabel             *filter_summary;
-  GtkLabel             *filter_counts;
-  GtkWidget            *clear_button;
-  GtkPaned             *paned;
-  GtkScrolledWindow    *sidebar_scroller;
-  GtkStack             *main_stack;
-  GtkSpinner           *loading_spinner;
-  GtkLabel             *loading_label;
-  AdwViewStack         *view_stack;
-  GMenu                *recent_menu;
-  GtkBox               *curation_box;
-
-  FwSidebar            *sidebar;
-  GSettings            *settings;
-  FwExplorer           *explorer;
-  GFile                *file;           /* NULL for bundled data */
-  GCancellable         *load_cancellable;
-  GPtrArray            *views;          /* widgets with an "explorer" property */
-  FwEditSession        *session;
-  GPtrArray            *document_views; /* widgets with a "document" property */
-};
 
 G_DEFINE_FINAL_TYPE (FwWindow, fw_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -127,6 +95,7 @@ update_actions (FwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filter",
                                  loaded && !fw_filter_is_empty (fw_explorer_get_filter (self->explorer)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", self->load_cancellable != NULL);
+  fw_export_actions_update (self);
 }
 
 static void
@@ -208,6 +177,15 @@ show_error (FwWindow   *self,
   gtk_revealer_set_reveal_child (self->error_banner, TRUE);
 }
 
+void
+fw_window_show_error (FwWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+
+  show_error (self, message);
+}
+
 FwExplorer *
 fw_window_get_explorer (FwWindow *self)
 {
@@ -227,41 +205,6 @@ fw_window_set_document (FwWindow   *self,
     g_object_set (g_ptr_array_index (self->document_views, i), "document", document, NULL);
   set_explorer (self, fw_document_get_explorer (document));
   fw_edit_session_set_document (self->session, document);
-}
-
-void
-fw_window_update_title (FwWindow *self)
-{
-  FwDocument *document;
-  g_autofree char *title = NULL;
-
-  g_return_if_fail (FW_IS_WINDOW (self));
-
-  document = fw_window_get_document (self);
-  if (document == NULL)
-    return;
-
-  /* Translators: the title of a dataset with unsaved edits */
-  title = fw_document_get_modified (document) ? g_strdup_printf (_("• %s"), fw_document_get_title (document))
-                                              : g_strdup (fw_document_get_title (document));
-  adw_view_switcher_title_set_subtitle (self->switcher_title, title);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-}
-
-FwDocument *
-fw_window_get_document (FwWindow *self)
-{
-  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
-
-  return fw_edit_session_get_document (self->session);
-}
-
-FwEditSession *
-fw_window_get_session (FwWindow *self)
-{
-  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
-
-  return self->session;
 }
 
 static void
@@ -393,6 +336,18 @@ fw_window_open_file (FwWindow *self,
       return;
     }
 
+  /* An exported figure brings back its view and filter. */
+  if (fw_export_is_figure_file (file))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (fw_export_restore (self, file, &error))
+        gtk_revealer_set_reveal_child (self->error_banner, FALSE);
+      else
+        show_error (self, error->message);
+      return;
+    }
+
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -426,26 +381,49 @@ fw_window_show_view (FwWindow   *self,
 }
 
 GtkWidget *
+fw_window_get_visible_view (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child (self->view_stack);
+}
+
+gboolean
+fw_window_show_chart (FwWindow *self,
+                      FwView    view)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < self->views->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->views, i);
+      GPtrArray *charts;
+
+      if (!FW_IS_FINDING_PAGE (page))
+        continue;
+
+      charts = fw_finding_page_get_charts (FW_FINDING_PAGE (page));
+      for (guint j = 0; j < charts->len; j++)
+        {
+          if (fw_chart_widget_get_view (g_ptr_array_index (charts, j)) == view)
+            {
+              adw_view_stack_set_visible_child (self->view_stack, page);
+              gtk_widget_grab_focus (g_ptr_array_index (charts, j));
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+GtkWidget *
 fw_window_get_view (FwWindow   *self,
                     const char *name)
 {
   g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
 
   return adw_view_stack_get_child_by_name (self->view_stack, name);
-}
-
-/* The detail follows its firm when edits move it, and goes with it. */
-static void
-on_form_row (FwEditForm   *form,
-             GParamSpec   *pspec,
-             FwFirmDetail *detail)
-{
-  gint row = fw_edit_form_get_row (form);
-
-  if (row < 0)
-    gtk_window_destroy (GTK_WINDOW (detail));
-  else
-    fw_firm_detail_set_firm (detail, (guint) row);
 }
 
 void
@@ -461,14 +439,7 @@ fw_window_show_firm (FwWindow *self,
     return;
 
   detail = fw_firm_detail_new (GTK_WINDOW (self), self->explorer, firm);
-  if (fw_window_get_document (self) != NULL)
-    {
-      GtkWidget *form = fw_edit_form_new (fw_window_get_document (self), FW_TABLE_FIRMS, firm);
-
-      fw_edit_session_attach (self->session, GTK_WIDGET (detail));
-      fw_firm_detail_add_section (FW_FIRM_DETAIL (detail), form);
-      g_signal_connect_object (form, "notify::row", G_CALLBACK (on_form_row), detail, 0);
-    }
+  fw_window_add_firm_form (self, FW_FIRM_DETAIL (detail), firm);
   gtk_window_present (detail);
 }
 
@@ -507,6 +478,10 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (all, "csv");
   gtk_file_filter_add_suffix (all, "tsv");
   gtk_file_filter_add_suffix (all, "json");
+  /* Exported figures reopen their view and filter. */
+  gtk_file_filter_add_suffix (all, "png");
+  gtk_file_filter_add_suffix (all, "svg");
+  gtk_file_filter_add_suffix (all, "pdf");
   gtk_file_filter_set_name (csv, _("CSV files"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_add_suffix (csv, "tsv");
@@ -699,19 +674,6 @@ add_view (FwWindow   *self,
 }
 
 static void
-add_document_view (FwWindow   *self,
-                   GtkWidget  *page,
-                   const char *name,
-                   const char *title,
-                   const char *icon_name)
-{
-  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->view_stack, page, name, title);
-
-  adw_view_stack_page_set_icon_name (stack_page, icon_name);
-  g_ptr_array_add (self->document_views, page);
-}
-
-static void
 add_finding_pages (FwWindow *self)
 {
   static const FwView firms_views[] = { FW_VIEW_CONFIDENCE, FW_VIEW_HQ_COUNTRIES };
@@ -748,31 +710,9 @@ add_finding_pages (FwWindow *self)
                                      adversary_views, G_N_ELEMENTS (adversary_views));
   fw_finding_page_add_extra (adversaries, fw_adversary_list_new ());
   add_view (self, GTK_WIDGET (adversaries), "adversaries", _("Adversaries"), "dialog-warning-symbolic");
+  add_view (self, fw_map_page_new (), "maps", _("Maps"), "find-location-symbolic");
   add_view (self, GTK_WIDGET (fw_tables_page_new ()), "tables", _("Tables"), "view-list-symbolic");
-  add_document_view (self, GTK_WIDGET (fw_problems_page_new ()), "problems", _("Problems"),
-                     "dialog-information-symbolic");
-  add_document_view (self, GTK_WIDGET (fw_changes_page_new ()), "changes", _("Changes"),
-                     "document-open-recent-symbolic");
-}
-
-void
-fw_window_select_record (FwWindow *self,
-                         FwTable   table,
-                         guint     row)
-{
-  FwTablesPage *tables;
-
-  g_return_if_fail (FW_IS_WINDOW (self));
-
-  tables = FW_TABLES_PAGE (fw_window_get_view (self, "tables"));
-  fw_window_show_view (self, "tables");
-  fw_tables_page_show_table (tables, table);
-  if (!fw_table_view_select_row (fw_tables_page_get_view (tables, table), row) && self->explorer != NULL)
-    {
-      /* The filter hides it: show everything, then select. */
-      fw_explorer_clear_filter (self->explorer);
-      fw_table_view_select_row (fw_tables_page_get_view (tables, table), row);
-    }
+  fw_window_add_curation_views (self);
 }
 
 static void
@@ -823,6 +763,7 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-firm", "u", show_firm_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  fw_export_actions_install (widget_class);
 }
 
 static void
@@ -867,6 +808,8 @@ fw_window_init (FwWindow *self)
   g_ptr_array_add (self->views, self->sidebar);
 
   add_finding_pages (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

@@ -16,24 +16,29 @@
 
 #define HIT_RADIUS 8.0
 
+PangoContext *
+_fw_chart_new_pango_context (void)
+{
+  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics: the same layout for the screen, PNG, SVG and PDF,
+   * so that marks hit-tested on screen are where the file has them. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_resolution (context, 96.0);
+  pango_cairo_context_set_font_options (context, options);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_get_default ());
+  cairo_font_options_destroy (options);
+
+  return context;
+}
+
 static PangoContext *
 get_pango_context (FwChart *self)
 {
   if (self->pango == NULL)
-    {
-      PangoFontMap *map = pango_cairo_font_map_get_default ();
-      cairo_font_options_t *options = cairo_font_options_create ();
-
-      /* Unhinted metrics: the same layout for the screen, PNG, SVG and PDF,
-       * so that marks hit-tested on screen are where the file has them. */
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      self->pango = pango_font_map_create_context (map);
-      pango_cairo_context_set_resolution (self->pango, 96.0);
-      pango_cairo_context_set_font_options (self->pango, options);
-      pango_context_set_round_glyph_positions (self->pango, FALSE);
-      pango_context_set_language (self->pango, pango_language_get_default ());
-      cairo_font_options_destroy (options);
-    }
+    self->pango = _fw_chart_new_pango_context ();
 
   return self->pango;
 }

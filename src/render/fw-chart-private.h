@@ -178,6 +178,7 @@ void          _fw_chart_series_rgba         (const FwChartStyle *style,
 double        _fw_chart_luminance           (const double        rgba[4]);
 
 /* fw-chart-layout.c */
+PangoContext *_fw_chart_new_pango_context   (void);
 PangoLayout  *_fw_chart_new_layout          (Ctx                *ctx,
                                              Font                font,
                                              const char         *text,

@@ -48,6 +48,31 @@ static const char *okabe_ito[8] = {
   "#000000",
 };
 
+/* ColorBrewer YlGnBu (Brewer, Pennsylvania State University), seven
+ * classes without the palest, which would not read against white. */
+static const char *yl_gn_bu[7] = {
+  "#EDF8B1", "#C7E9B4", "#7FCDBB", "#41B6C4", "#1D91C0", "#225EA8", "#0C2C84",
+};
+
+static void
+set_map_colors (FwChartStyle *style,
+                gboolean      dark,
+                gboolean      high_contrast)
+{
+  /* On a dark page the ramp runs the other way: more is lighter. */
+  for (guint i = 0; i < 7; i++)
+    set_hex (style->ramp[i], yl_gn_bu[dark ? 6 - i : i]);
+  if (dark)
+    _fw_chart_mix (style->ramp[0], style->ramp[0], style->background, 0.15);
+  set_hex (style->land, dark ? "#5E5C64" : "#D5D3CF");
+  set_hex (style->zero, dark ? "#3D3846" : "#F6F5F4");
+  set_hex (style->water, dark ? "#1C2833" : "#EAF1F7");
+  if (high_contrast)
+    set_hex (style->border, dark ? "#FFFFFF" : "#000000");
+  else
+    set_hex (style->border, dark ? "#242424" : "#FFFFFF");
+}
+
 static void
 style_init_common (FwChartStyle *style)
 {
@@ -70,6 +95,7 @@ fw_chart_style_init_light (FwChartStyle *style)
   set_hex (style->highlight, "#000000");
   for (guint i = 0; i < 8; i++)
     set_hex (style->palette[i], okabe_ito[i]);
+  set_map_colors (style, FALSE, FALSE);
 }
 
 void
@@ -94,6 +120,7 @@ fw_chart_style_init_dark (FwChartStyle *style)
   _fw_chart_mix (style->palette[2], style->palette[2], white, 0.20);
   _fw_chart_mix (style->palette[5], style->palette[5], white, 0.15);
   set_hex (style->palette[7], "#FFFFFF");
+  set_map_colors (style, TRUE, FALSE);
 }
 
 void
@@ -120,6 +147,7 @@ fw_chart_style_init_high_contrast (FwChartStyle *style,
         _fw_chart_mix (style->palette[i], style->palette[i], black, 0.30);
     }
   set_hex (style->palette[7], dark ? "#FFFFFF" : "#000000");
+  set_map_colors (style, dark, TRUE);
 }
 
 /* The neutral colour sits between background and muted text, so that a

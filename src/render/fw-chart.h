@@ -36,6 +36,13 @@ typedef struct
   const char *font_family;
   double font_size;         /* points at 96 dpi, i.e. the UI font size */
   gboolean transparent;     /* no background fill */
+  /* Maps: a sequential ramp for classes, low to high (ColorBrewer YlGnBu,
+   * colour-blind safe), and the base map. */
+  double ramp[7][4];
+  double land[4];           /* countries without data */
+  double zero[4];           /* countries with none under the filter (hatched) */
+  double water[4];
+  double border[4];         /* country borders */
 } FwChartStyle;
 
 /* A category (or series) without a filter target, e.g. the remainder

@@ -24,7 +24,39 @@ static const char *view_ids[FW_N_VIEWS] = {
   "hosts",
   "hosts-all",
   "adversary",
+  "map-hq",
+  "map-hosts",
+  "map-flows",
 };
+
+/* Views left out here count every kept firm. */
+static const FwViewPopulation view_population[FW_N_VIEWS] = {
+  [FW_VIEW_BY_YEAR] = FW_VIEW_COUNTS_BASE_FIRMS,
+  [FW_VIEW_FAIRS] = FW_VIEW_COUNTS_BASE_FIRMS,
+  [FW_VIEW_HOSTS] = FW_VIEW_COUNTS_BASE_FIRMS,
+  [FW_VIEW_ADVERSARY] = FW_VIEW_COUNTS_BASE_FIRMS,
+};
+
+FwViewPopulation
+fw_view_get_population (FwView view)
+{
+  g_return_val_if_fail (view < FW_N_VIEWS, FW_VIEW_COUNTS_FIRMS);
+
+  return view_population[view];
+}
+
+guint
+fw_view_count_firms (FwView      view,
+                     FwExplorer *explorer)
+{
+  g_return_val_if_fail (view < FW_N_VIEWS, 0);
+  g_return_val_if_fail (FW_IS_EXPLORER (explorer), 0);
+
+  if (view_population[view] == FW_VIEW_COUNTS_BASE_FIRMS)
+    return fw_explorer_get_findings (explorer)->base_firms;
+
+  return fw_query_get_n_kept (fw_explorer_get_query (explorer), FW_TABLE_FIRMS);
+}
 
 const char *
 fw_view_get_id (FwView view)
@@ -72,6 +104,10 @@ fw_view_get_title (FwView view)
       return _("Host countries by firms of any confidence");
     case FW_VIEW_ADVERSARY:
       return _("High/medium-confidence firms at fairs in adversary countries");
+    case FW_VIEW_MAP_HQ:
+    case FW_VIEW_MAP_HOSTS:
+    case FW_VIEW_MAP_FLOWS:
+      return fw_map_kind_get_title (view - FW_VIEW_MAP_HQ);
     case FW_N_VIEWS:
     default:
       g_return_val_if_reached (NULL);
@@ -338,33 +374,47 @@ build_ranking (FwView      view,
       fw_chart_set_value (chart, c, series, entry->firms);
     }
 
+  /* "Top 18 of 18" says nothing: the count is given only when rows are
+   * left out. */
   switch (view)
     {
     case FW_VIEW_FAIRS:
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fair",
-                                               "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fairs",
-                                               entries->len),
-                                  n, entries->len);
+      if (n == entries->len)
+        subtitle = g_strdup (_("Distinct high/medium-confidence firms that exhibited at each fair in any year"));
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fair",
+                                                 "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fairs",
+                                                 entries->len),
+                                    n, entries->len);
       break;
     case FW_VIEW_HOSTS:
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u country",
-                                               "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u countries",
-                                               entries->len),
-                                  n, entries->len);
+      if (n == entries->len)
+        subtitle = g_strdup (_("Distinct high/medium-confidence firms that exhibited in each country in any year"));
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u country",
+                                                 "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u countries",
+                                                 entries->len),
+                                    n, entries->len);
       break;
     case FW_VIEW_HOSTS_ALL:
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u country",
-                                               "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u countries",
-                                               entries->len),
-                                  n, entries->len);
+      if (n == entries->len)
+        subtitle = g_strdup (_("Distinct firms of every confidence level that exhibited in each country in any year"));
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u country",
+                                                 "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u countries",
+                                                 entries->len),
+                                    n, entries->len);
       break;
     case FW_VIEW_CONFIDENCE:
     case FW_VIEW_HQ_COUNTRIES:
     case FW_VIEW_BY_YEAR:
     case FW_VIEW_ADVERSARY:
+    case FW_VIEW_MAP_HQ:
+    case FW_VIEW_MAP_HOSTS:
+    case FW_VIEW_MAP_FLOWS:
     case FW_N_VIEWS:
     default:
       g_assert_not_reached ();
@@ -535,7 +585,7 @@ fw_view_build (FwView      view,
 {
   FwFindings *findings;
 
-  g_return_val_if_fail (view < FW_N_VIEWS, NULL);
+  g_return_val_if_fail (view < FW_N_CHART_VIEWS, NULL);
   g_return_val_if_fail (FW_IS_EXPLORER (explorer), NULL);
 
   findings = fw_explorer_get_findings (explorer);
@@ -559,6 +609,9 @@ fw_view_build (FwView      view,
                             _("No firms match the current filter"));
     case FW_VIEW_ADVERSARY:
       return build_adversary (explorer);
+    case FW_VIEW_MAP_HQ:
+    case FW_VIEW_MAP_HOSTS:
+    case FW_VIEW_MAP_FLOWS:
     case FW_N_VIEWS:
     default:
       g_return_val_if_reached (NULL);
@@ -569,5 +622,18 @@ FwFigure *
 fw_view_build_figure (FwView      view,
                       FwExplorer *explorer)
 {
-  return FW_FIGURE (fw_view_build (view, explorer));
+  FwMap *map;
+
+  g_return_val_if_fail (view < FW_N_VIEWS, NULL);
+  g_return_val_if_fail (FW_IS_EXPLORER (explorer), NULL);
+
+  if (!FW_VIEW_IS_MAP (view))
+    return FW_FIGURE (fw_view_build (view, explorer));
+
+  map = fw_map_new (view - FW_VIEW_MAP_HQ);
+  fw_map_update (map, explorer);
+  if (fw_dataset_get_fictional (fw_explorer_get_dataset (explorer)))
+    fw_map_set_watermark (map, _("Fictional firms: demonstration data"));
+
+  return FW_FIGURE (map);
 }
