@@ -23,6 +23,7 @@ struct _FwEditSession
   GtkEntry             *section;
   GtkEntry             *accessed;
   GtkMenuButton        *citation_button;
+  GtkWidget            *save_button;
 
   gboolean              close_confirmed;
   gboolean              offered;      /* recovery, once per window */

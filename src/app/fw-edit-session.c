@@ -93,6 +93,15 @@ update_actions (FwEditSession *self)
                                loaded && fw_document_get_modified (self->document));
   for (guint i = 0; i < G_N_ELEMENTS (always); i++)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup (self, always[i])), loaded);
+
+  /* The header shows the view switcher, not the title: the save button
+   * says that there is something to save. */
+  if (self->save_button == NULL)
+    return;
+  if (loaded && fw_document_get_modified (self->document))
+    gtk_widget_add_css_class (self->save_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->save_button, "suggested-action");
 }
 
 static void
@@ -617,7 +626,7 @@ fw_edit_session_fill_header (FwEditSession *self,
   gtk_popover_set_child (GTK_POPOVER (popover), grid);
 
   self->citation_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
-  gtk_menu_button_set_icon_name (self->citation_button, "document-edit-symbolic");
+  gtk_menu_button_set_icon_name (self->citation_button, "mail-attachment-symbolic");
   gtk_menu_button_set_popover (self->citation_button, popover);
   g_signal_connect_swapped (self->reason, "changed", G_CALLBACK (on_citation_changed), self);
   g_signal_connect_swapped (self->location, "changed", G_CALLBACK (on_citation_changed), self);
@@ -625,8 +634,10 @@ fw_edit_session_fill_header (FwEditSession *self,
 
   gtk_box_append (box, history);
   gtk_box_append (box, GTK_WIDGET (self->citation_button));
-  gtk_box_append (box, icon_button ("document-save-symbolic", "doc.save",
-                                    _("Save (Ctrl+S); Save As is Ctrl+Shift+S")));
+  self->save_button = icon_button ("document-save-symbolic", "doc.save",
+                                   _("Save (Ctrl+S); Save As is Ctrl+Shift+S"));
+  gtk_box_append (box, self->save_button);
+  update_actions (self);
   gtk_box_set_spacing (box, 6);
 }
 

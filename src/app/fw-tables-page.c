@@ -119,9 +119,12 @@ on_edit_toggled (FwTablesPage    *self,
 static GtkWidget *
 make_edit_toggle (FwTablesPage *self)
 {
-  GtkWidget *toggle = gtk_toggle_button_new_with_mnemonic (_("_Edit Cells"));
+  GtkWidget *toggle = gtk_toggle_button_new ();
 
-  gtk_widget_set_tooltip_text (toggle, _("Click a cell to change it; Enter applies, Escape cancels"));
+  /* An icon: five tabs in French leave no room for a label. */
+  gtk_button_set_icon_name (GTK_BUTTON (toggle), "document-edit-symbolic");
+  gtk_widget_set_tooltip_text (toggle, _("Edit cells: click a cell to change it; Enter applies, Escape cancels"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Cells"), -1);
   g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (on_edit_toggled), self);
 
   return toggle;
@@ -181,7 +184,7 @@ fw_tables_page_init (FwTablesPage *self)
   };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *switcher = gtk_stack_switcher_new ();
-  GtkWidget *bar = gtk_center_box_new ();
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
@@ -193,9 +196,13 @@ fw_tables_page_init (FwTablesPage *self)
     }
 
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
-  gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar), make_edit_toggle (self));
-  gtk_center_box_set_center_widget (GTK_CENTER_BOX (bar), switcher);
-  gtk_center_box_set_end_widget (GTK_CENTER_BOX (bar), make_record_buttons (self));
+  /* A box, not a centre box: with five tabs in French the three parts
+   * would touch. */
+  gtk_widget_set_hexpand (switcher, TRUE);
+  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (bar), make_edit_toggle (self));
+  gtk_box_append (GTK_BOX (bar), switcher);
+  gtk_box_append (GTK_BOX (bar), make_record_buttons (self));
   gtk_widget_set_margin_top (bar, 6);
   gtk_widget_set_margin_start (bar, 6);
   gtk_widget_set_margin_end (bar, 6);
