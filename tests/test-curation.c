@@ -241,6 +241,26 @@ test_edit_cells_undo_and_changes (void)
   name = fw_dataset_get_raw (dataset, FW_TABLE_FIRMS, 0, FW_FIELD_FIRM_NAME, 0);
   g_assert_cmpstr (name, !=, "");
 
+  /* Adding a firm selects its empty row; the Problems panel asks for a name. */
+  {
+    guint n_firms = fw_dataset_get_n_rows (dataset, FW_TABLE_FIRMS);
+    FwProblemsPage *problems = FW_PROBLEMS_PAGE (fw_window_get_curation_view (window, "problems"));
+    g_autoptr(GPtrArray) lines = NULL;
+    gboolean asked = FALSE;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.add-record", "(ui)", FW_TABLE_FIRMS, -1));
+    fw_test_settle (100);
+    g_assert_cmpuint (fw_dataset_get_n_rows (dataset, FW_TABLE_FIRMS), ==, n_firms + 1);
+    g_assert_cmpint (fw_table_view_get_selected_row (fw_tables_page_get_view (tables, FW_TABLE_FIRMS)), ==,
+                     (gint) n_firms);
+    lines = fw_problems_page_get_lines (problems);
+    for (guint i = 0; i < lines->len; i++)
+      asked |= strstr (g_ptr_array_index (lines, i), "has no name") != NULL;
+    g_assert_true (asked);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.undo", NULL));
+    g_assert_cmpuint (fw_dataset_get_n_rows (dataset, FW_TABLE_FIRMS), ==, n_firms);
+  }
+
   /* Revert from the Changes view. */
   {
     guint64 id = fw_changes_page_get_shown_id (changes, 0);

@@ -389,8 +389,6 @@ add_record_activated (GSimpleAction *action,
       json_object_set_string_member (values, "firm", firm != NULL ? firm : "0");
       json_object_set_string_member (values, "fair", fair != NULL ? fair : "0");
     }
-  else
-    json_object_set_string_member (values, "name", table == FW_TABLE_FIRMS ? _("New firm") : _("New fair"));
 
   edit = fw_edit_new_add (dataset, table, values);
   if (push (self, edit))

@@ -319,12 +319,22 @@ fw_dataset_describe_row (FwDataset *self,
     case FW_TABLE_FIRMS:
       {
         const char *name = STR (self->firm_name, row);
-        return g_strdup (name[0] != '\0' ? name : STR (self->firm_id, row));
+        const char *id = STR (self->firm_id, row);
+
+        if (name[0] == '\0' && id[0] == '\0')
+          /* Translators: a firm that has neither a name nor an id yet */
+          return g_strdup_printf (_("firm %u"), row + 1);
+        return g_strdup (name[0] != '\0' ? name : id);
       }
     case FW_TABLE_FAIRS:
       {
         const char *name = STR (self->fair_name, row);
-        return g_strdup (name[0] != '\0' ? name : STR (self->fair_id, row));
+        const char *id = STR (self->fair_id, row);
+
+        if (name[0] == '\0' && id[0] == '\0')
+          /* Translators: a fair that has neither a name nor an id */
+          return g_strdup_printf (_("fair %u"), row + 1);
+        return g_strdup (name[0] != '\0' ? name : id);
       }
     case FW_TABLE_EXHIBITIONS:
     case FW_N_TABLES:

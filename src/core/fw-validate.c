@@ -132,11 +132,10 @@ fw_validate_dataset (FwDataset  *dataset,
                             FW_TABLE_FIRMS, (gint) f,
                             _("firm %u (“%s”): its confidence is not high, medium or low; choose one"),
                             f + 1, name);
-      if (fw_dataset_get_firm_name (dataset, f)[0] == '\0' && !blank_firm[f])
+      if (fw_dataset_get_firm_name (dataset, f)[0] == '\0')
         fw_problems_report (problems, FW_SEVERITY_WARNING, FW_FORMAT_ERROR_INCOMPLETE, file, 0, 0,
                             FW_TABLE_FIRMS, (gint) f,
-                            _("firm %u (“%s”) has no name; give it the name the report uses"),
-                            f + 1, name);
+                            _("firm %u has no name; give it the name the report uses"), f + 1);
     }
 
   for (guint a = 0; a < columns.n_fairs; a++)
