@@ -448,6 +448,35 @@ test_document_recovery_in_process (Fixture       *fixture,
   g_assert_false (g_file_test (recovery, G_FILE_TEST_EXISTS));
 }
 
+/* Edits replayed onto a file someone changed since refuse to land on the
+ * wrong record; the recovery file stays for another try. */
+static void
+test_document_recovery_refuses_changed_file (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autofree char *path = copy_fixture ("json/good.fairwatch.json", fixture->dir);
+  g_autoptr(FwDocument) document = load (path);
+  g_autoptr(FwDocument) restored = NULL;
+  g_autoptr(FwDocument) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  edit (document, FW_TABLE_FIRMS, 1, FW_FIELD_FIRM_NAME, NULL, "Ours", "renamed");
+  g_assert_true (fw_document_write_recovery (document, &error));
+  g_assert_no_error (error);
+
+  /* Another program renames the same firm and saves. */
+  theirs = load (path);
+  edit (theirs, FW_TABLE_FIRMS, 1, FW_FIELD_FIRM_NAME, NULL, "Theirs", "their change");
+  g_assert_true (fw_document_save (theirs, FW_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  restored = fw_document_restore (fw_document_get_recovery_path (document), &error);
+  g_assert_null (restored);
+  g_assert_error (error, FW_FORMAT_ERROR, FW_FORMAT_ERROR_REFERENCE);
+  g_assert_true (g_file_test (fw_document_get_recovery_path (document), G_FILE_TEST_EXISTS));
+  fw_recovery_discard (fw_document_get_recovery_path (document));
+}
+
 static void
 test_document_explorer_follows_edits (Fixture       *fixture,
                                       gconstpointer  data)
@@ -488,6 +517,7 @@ main (int   argc,
   ADD ("/document/save/fails-midway", test_document_save_fails_midway);
   ADD ("/document/save/changed-on-disk", test_document_changed_on_disk);
   ADD ("/document/recovery-in-process", test_document_recovery_in_process);
+  ADD ("/document/recovery-refuses-changed-file", test_document_recovery_refuses_changed_file);
   ADD ("/document/explorer-follows-edits", test_document_explorer_follows_edits);
 #undef ADD
 

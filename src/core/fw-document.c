@@ -35,6 +35,7 @@ struct _FwDocument
   guint             recovery_delay;
   guint             recovery_source;
   guint             edits_since_recovery;
+  gboolean          wrote_recovery;  /* this document's, not another's */
 
   guint             busy : 1;
   guint             modified : 1;
@@ -238,6 +239,7 @@ set_path (FwDocument *self,
   self->etag = etag_of (self->path, format);
   g_free (self->recovery_path);
   self->recovery_path = source != NULL ? fw_recovery_path_for (source) : NULL;
+  self->wrote_recovery = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PATH]);
 }
 
@@ -652,6 +654,16 @@ write_sidecar (FwDocument    *self,
   return TRUE;
 }
 
+/* Only the recovery file this document wrote: another window on the same
+ * file may have edits of its own there. */
+static void
+discard_recovery (FwDocument *self)
+{
+  if (self->wrote_recovery)
+    fw_recovery_discard (self->recovery_path);
+  self->wrote_recovery = FALSE;
+}
+
 static gboolean
 save_to (FwDocument    *self,
          const char    *path,
@@ -674,7 +686,7 @@ save_to (FwDocument    *self,
 
   fw_history_mark_saved (self->history);
   g_clear_handle_id (&self->recovery_source, g_source_remove);
-  fw_recovery_discard (self->recovery_path);
+  discard_recovery (self);
   self->edits_since_recovery = 0;
   update_state (self);
 
@@ -726,19 +738,15 @@ fw_document_save_as (FwDocument    *self,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  g_autofree char *old_recovery = NULL;
-
   g_return_val_if_fail (FW_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (format == FW_FORMAT_UNKNOWN)
     format = fw_format_for_path (path, TRUE);
 
-  old_recovery = g_strdup (self->recovery_path);
   if (!save_to (self, path, format, cancellable, error))
     return FALSE;
 
-  fw_recovery_discard (old_recovery);
   set_path (self, path, format);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 
@@ -785,7 +793,7 @@ fw_document_write_recovery (FwDocument  *self,
 
   if (!fw_history_is_modified (self->history) && !fw_history_can_redo (self->history))
     {
-      fw_recovery_discard (self->recovery_path);
+      discard_recovery (self);
       return TRUE;
     }
 
@@ -812,7 +820,11 @@ fw_document_write_recovery (FwDocument  *self,
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 
-  return fw_recovery_write (self->recovery_path, root, error);
+  if (!fw_recovery_write (self->recovery_path, root, error))
+    return FALSE;
+  self->wrote_recovery = TRUE;
+
+  return TRUE;
 }
 
 gboolean
@@ -872,8 +884,10 @@ fw_document_restore (const char  *recovery_path,
   if (!fw_history_restore_unsaved (self->history, json_object_get_member (object, "edits"), error))
     return NULL;
 
+  /* The file restored from is this document's now. */
   g_free (self->recovery_path);
   self->recovery_path = g_strdup (recovery_path);
+  self->wrote_recovery = TRUE;
   fw_explorer_refresh (self->explorer);
   update_state (self);
 

@@ -1,4 +1,5 @@
-/* fw-edit-rows.c: raw field values, and inserting and removing rows, for edits
+/* fw-edit-rows.c: raw field values, inserting and removing rows, and the
+ * keys that follow records as rows move, for edits
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -353,4 +354,60 @@ fw_dataset_describe_row (FwDataset *self,
         return g_strdup_printf (_("%s at %s, %u"), firm_name, fair_name, year);
       }
     }
+}
+
+FwRowKeys *
+fw_row_keys_new (FwDataset *dataset)
+{
+  FwRowKeys *keys = g_new0 (FwRowKeys, 1);
+
+  for (FwTable t = 0; t < FW_N_TABLES; t++)
+    {
+      guint n = fw_dataset_get_n_rows (dataset, t);
+
+      keys->keys[t] = g_array_sized_new (FALSE, FALSE, sizeof (guint64), n);
+      for (guint i = 0; i < n; i++)
+        {
+          guint64 key = ++keys->next;
+
+          g_array_append_val (keys->keys[t], key);
+        }
+    }
+
+  return keys;
+}
+
+void
+fw_row_keys_free (FwRowKeys *keys)
+{
+  for (FwTable t = 0; t < FW_N_TABLES; t++)
+    g_array_unref (keys->keys[t]);
+  g_free (keys);
+}
+
+guint64
+fw_row_keys_get (FwRowKeys *keys,
+                 FwTable    table,
+                 guint      row)
+{
+  if (row >= keys->keys[table]->len)
+    return 0;
+
+  return g_array_index (keys->keys[table], guint64, row);
+}
+
+gint
+fw_row_keys_find (FwRowKeys *keys,
+                  FwTable    table,
+                  guint64    key)
+{
+  const guint64 *data = (const guint64 *) (gpointer) keys->keys[table]->data;
+
+  if (key == 0)
+    return -1;
+  for (guint i = 0; i < keys->keys[table]->len; i++)
+    if (data[i] == key)
+      return (gint) i;
+
+  return -1;
 }

@@ -320,6 +320,90 @@ reference_ok (FwDataset *dataset,
                                                                                    : FW_TABLE_FAIRS);
 }
 
+/* A value as fw_dataset_get_raw() would give it, whatever spelling it
+ * came in ("France" -> "FR"). */
+static char *
+canonical (FwDataset  *dataset,
+           FwField     field,
+           const char *value)
+{
+  FwConfidence confidence;
+  guint16 year;
+
+  if (value == NULL)
+    return g_strdup ("");
+  if ((field == FW_FIELD_FIRM_HQ || field == FW_FIELD_FAIR_HOST) && value[0] != '\0')
+    {
+      FwCountryId id = fw_countries_lookup (fw_dataset_get_countries (dataset), value);
+
+      return g_strdup (id != FW_COUNTRY_UNKNOWN ? fw_countries_get_code (fw_dataset_get_countries (dataset), id)
+                                                : value);
+    }
+  if (field == FW_FIELD_FIRM_CONFIDENCE && fw_confidence_from_string (value, &confidence))
+    return g_strdup (confidence == FW_CONFIDENCE_UNKNOWN ? "" : fw_confidence_to_string (confidence));
+  if (field == FW_FIELD_EXHIBITION_YEAR && fw_year_parse (value, &year))
+    return year == FW_YEAR_UNKNOWN ? g_strdup ("") : g_strdup_printf ("%u", year);
+
+  return g_strdup (value);
+}
+
+/* Steps check that the record is as they left it (or found it): an edit
+ * replayed from a recovery file onto a file someone changed since fails
+ * instead of changing the wrong record. */
+static gboolean
+value_matches (FwDataset  *dataset,
+               FwTable     table,
+               guint       row,
+               FwField     field,
+               const char *column,
+               const char *expected)
+{
+  g_autofree char *want = canonical (dataset, field, expected);
+  g_autofree char *have = NULL;
+
+  if (field == FW_FIELD_EXTRA)
+    {
+      gint index = fw_dataset_find_extra (dataset, table, column);
+
+      have = g_strdup (index >= 0 ? fw_dataset_get_extra (dataset, table, (guint) index, row) : "");
+    }
+  else
+    have = fw_dataset_get_raw (dataset, table, row, field, 0);
+
+  return g_strcmp0 (have, want) == 0;
+}
+
+static gboolean
+row_matches (FwDataset  *dataset,
+             FwTable     table,
+             guint       row,
+             JsonObject *values)
+{
+  g_autoptr(GList) members = json_object_get_members (values);
+  JsonObject *extra = json_object_has_member (values, "extra") ? json_object_get_object_member (values, "extra")
+                                                               : NULL;
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      FwField field = fw_field_from_string (table, l->data);
+
+      if (field != FW_FIELD_EXTRA &&
+          !value_matches (dataset, table, row, field, NULL, json_object_get_string_member_with_default (values, l->data, "")))
+        return FALSE;
+    }
+  if (extra != NULL)
+    {
+      g_autoptr(GList) columns = json_object_get_members (extra);
+
+      for (GList *l = columns; l != NULL; l = l->next)
+        if (!value_matches (dataset, table, row, FW_FIELD_EXTRA, l->data,
+                            json_object_get_string_member_with_default (extra, l->data, "")))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
 static guint
 ref_row (JsonObject *values,
          const char *name)
@@ -391,7 +475,9 @@ fw_op_run (FwOp       *op,
         const char *value = forward ? op->new_value : op->old_value;
         guint column = 0;
 
-        if (op->row >= n_rows || !reference_ok (dataset, op->field, value))
+        if (op->row >= n_rows || !reference_ok (dataset, op->field, value) ||
+            !value_matches (dataset, op->table, op->row, op->field, op->column,
+                            forward ? op->old_value : op->new_value))
           break;
         if (keys != NULL)
           note_keys (op, keys, forward);
@@ -416,7 +502,8 @@ fw_op_run (FwOp       *op,
       return TRUE;
 
     case FW_OP_REMOVE:
-      if (op->row >= n_rows || is_referenced (dataset, op->table, op->row))
+      if (op->row >= n_rows || is_referenced (dataset, op->table, op->row) ||
+          !row_matches (dataset, op->table, op->row, op->values))
         break;
       if (keys != NULL)
         {
@@ -484,62 +571,6 @@ fw_edit_undo (FwEdit    *edit,
   g_return_if_fail (FW_IS_DATASET (dataset));
 
   fw_edit_undo_keyed (edit, dataset, NULL);
-}
-
-FwRowKeys *
-fw_row_keys_new (FwDataset *dataset)
-{
-  FwRowKeys *keys = g_new0 (FwRowKeys, 1);
-
-  for (FwTable t = 0; t < FW_N_TABLES; t++)
-    {
-      guint n = fw_dataset_get_n_rows (dataset, t);
-
-      keys->keys[t] = g_array_sized_new (FALSE, FALSE, sizeof (guint64), n);
-      for (guint i = 0; i < n; i++)
-        {
-          guint64 key = ++keys->next;
-
-          g_array_append_val (keys->keys[t], key);
-        }
-    }
-
-  return keys;
-}
-
-void
-fw_row_keys_free (FwRowKeys *keys)
-{
-  for (FwTable t = 0; t < FW_N_TABLES; t++)
-    g_array_unref (keys->keys[t]);
-  g_free (keys);
-}
-
-guint64
-fw_row_keys_get (FwRowKeys *keys,
-                 FwTable    table,
-                 guint      row)
-{
-  if (row >= keys->keys[table]->len)
-    return 0;
-
-  return g_array_index (keys->keys[table], guint64, row);
-}
-
-gint
-fw_row_keys_find (FwRowKeys *keys,
-                  FwTable    table,
-                  guint64    key)
-{
-  const guint64 *data = (const guint64 *) (gpointer) keys->keys[table]->data;
-
-  if (key == 0)
-    return -1;
-  for (guint i = 0; i < keys->keys[table]->len; i++)
-    if (data[i] == key)
-      return (gint) i;
-
-  return -1;
 }
 
 FwEditKind
