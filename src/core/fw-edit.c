@@ -115,6 +115,22 @@ set_subject (FwEdit    *edit,
   edit->record = fw_dataset_describe_row (dataset, table, row);
 }
 
+/* A field's raw value; an extra column the dataset lacks reads as empty. */
+static char *
+current_value (FwDataset  *dataset,
+               FwTable     table,
+               guint       row,
+               FwField     field,
+               const char *column)
+{
+  gint index = 0;
+
+  if (field == FW_FIELD_EXTRA && (index = fw_dataset_find_extra (dataset, table, column)) < 0)
+    return g_strdup ("");
+
+  return fw_dataset_get_raw (dataset, table, row, field, (guint) index);
+}
+
 static FwOp *
 set_op_new (FwDataset  *dataset,
             FwTable     table,
@@ -124,13 +140,10 @@ set_op_new (FwDataset  *dataset,
             const char *value)
 {
   FwOp *op = fw_op_new (FW_OP_SET, table, row);
-  gint index = column != NULL ? fw_dataset_find_extra (dataset, table, column) : -1;
 
   op->field = field;
   op->column = g_strdup (column);
-  op->old_value = index >= 0 || field != FW_FIELD_EXTRA
-                  ? fw_dataset_get_raw (dataset, table, row, field, MAX (index, 0))
-                  : g_strdup ("");
+  op->old_value = current_value (dataset, table, row, field, column);
   op->new_value = g_strdup (value != NULL ? value : "");
   op->record = fw_dataset_describe_row (dataset, table, row);
 
@@ -359,16 +372,7 @@ value_matches (FwDataset  *dataset,
                const char *expected)
 {
   g_autofree char *want = canonical (dataset, field, expected);
-  g_autofree char *have = NULL;
-
-  if (field == FW_FIELD_EXTRA)
-    {
-      gint index = fw_dataset_find_extra (dataset, table, column);
-
-      have = g_strdup (index >= 0 ? fw_dataset_get_extra (dataset, table, (guint) index, row) : "");
-    }
-  else
-    have = fw_dataset_get_raw (dataset, table, row, field, 0);
+  g_autofree char *have = current_value (dataset, table, row, field, column);
 
   return g_strcmp0 (have, want) == 0;
 }
