@@ -295,6 +295,17 @@ test_hq (Fixture       *fixture,
   assert_pixel (surface, x, y, dark.ramp[6]);
   cairo_surface_destroy (surface);
 
+  /* The window's image of the map has the same colours, and follows a
+   * change of style. */
+  fw_map_set_raster_cache (map, 1);
+  cairo_surface_destroy (render (map, "map-hq-raster.png", &light));
+  surface = render (map, "map-hq-raster.png", &dark);
+  assert_pixel (surface, x, y, dark.ramp[6]);
+  fw_map_project_point (map, -50, -10, &x, &y);
+  assert_pixel (surface, x, y, dark.land);
+  cairo_surface_destroy (surface);
+  fw_map_set_raster_cache (map, 0);
+
   /* Hit testing: a point in France is France, one in the sea nothing. */
   fw_map_project_point (map, 2.35, 48.85, &x, &y);
   g_assert_true (fw_map_hit_test (map, x, y, &mark));

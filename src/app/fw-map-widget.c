@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "fw-chart-widget.h"
+#include "fw-geo.h"
 #include "fw-map-widget.h"
 
 /* A press that moves further than this is a drag, not a click. */
@@ -245,7 +246,10 @@ on_drag_update (GtkGestureDrag *gesture,
   if (!self->dragged && hypot (dx, dy) < DRAG_THRESHOLD)
     return;
   if (!self->dragged)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    {
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      fw_map_set_interactive (self->map, TRUE);
+    }
   self->dragged = TRUE;
   fw_map_pan (self->map, dx - self->drag_x, dy - self->drag_y);
   self->drag_x = dx;
@@ -261,6 +265,8 @@ on_drag_end (GtkGestureDrag *gesture,
              FwMapWidget    *self)
 {
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+  fw_map_set_interactive (self->map, FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -525,6 +531,14 @@ fw_map_widget_class_init (FwMapWidgetClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
+static gpointer
+decode_shapes (gpointer data)
+{
+  fw_geo_get_default ();
+
+  return NULL;
+}
+
 static void
 fw_map_widget_init (FwMapWidget *self)
 {
@@ -539,6 +553,18 @@ fw_map_widget_init (FwMapWidget *self)
 
   self->map = fw_map_new (FW_MAP_HQ);
   self->focus_mark = -1;
+
+  /* The shapes take a while to decode: on another core, before anyone
+   * opens the maps. */
+  {
+    static gsize started;
+
+    if (g_once_init_enter (&started))
+      {
+        g_thread_unref (g_thread_new ("fw-geo", decode_shapes, NULL));
+        g_once_init_leave (&started, 1);
+      }
+  }
   self->tooltip_mark = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -619,7 +645,7 @@ fw_map_widget_set_explorer (FwMapWidget *self,
   if (!fw_explorer_replace (&self->explorer, explorer, self, G_CALLBACK (on_explorer_changed)))
     return;
 
-  rebuild (self);
+  on_explorer_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORER]);
 }
 

@@ -19,6 +19,7 @@ void
 _fw_map_invalidate (FwMap *self)
 {
   self->valid = FALSE;
+  self->base_valid = FALSE;
 }
 
 static void
@@ -428,6 +429,7 @@ fw_map_layout (FwMap              *self,
     return;
 
   _fw_map_ensure_projected (self);
+  self->base_valid = FALSE;
   g_free (self->font_family);
   self->font_family = g_strdup (family);
   self->font_size = style->font_size;
@@ -642,10 +644,46 @@ draw_hosts (FwMap              *self,
           cairo_fill (cr);
         }
       cairo_arc (cr, m->x, m->y, r, 0, 2 * G_PI);
-      set_rgba (cr, order[i] == (guint) self->highlight ? style->highlight : style->background, 1);
-      cairo_set_line_width (cr, order[i] == (guint) self->highlight ? 2.5 : 1);
+      set_rgba (cr, style->background, 1);
+      cairo_set_line_width (cr, 1);
       cairo_stroke (cr);
     }
+}
+
+static void
+draw_flow (FwMap              *self,
+           cairo_t            *cr,
+           const FwChartStyle *style,
+           const FwMapMark    *m,
+           double              alpha)
+{
+  double p[6], x1, y1, w, rgba[4], tx, ty, len, head;
+
+  _fw_map_flow_curve (self, m, p);
+  _fw_map_anchor (self, m->host, &x1, &y1);
+  w = _fw_map_flow_width (self, m->firms);
+  _fw_map_flow_rgba (flow_class (self, m), style, rgba);
+
+  /* The arrowhead ends at the host's point, along the curve's tangent. */
+  tx = x1 - p[4];
+  ty = y1 - p[5];
+  len = MAX (hypot (tx, ty), 1e-6);
+  tx /= len;
+  ty /= len;
+  head = MIN (4 + 1.6 * w, len * 2);
+
+  set_rgba (cr, rgba, alpha);
+  cairo_set_line_width (cr, w);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+  cairo_move_to (cr, p[0], p[1]);
+  cairo_curve_to (cr, p[2], p[3], p[4], p[5], x1 - tx * head * 0.8, y1 - ty * head * 0.8);
+  cairo_stroke (cr);
+
+  cairo_move_to (cr, x1, y1);
+  cairo_line_to (cr, x1 - tx * head - ty * head * 0.55, y1 - ty * head + tx * head * 0.55);
+  cairo_line_to (cr, x1 - tx * head + ty * head * 0.55, y1 - ty * head - tx * head * 0.55);
+  cairo_close_path (cr);
+  cairo_fill (cr);
 }
 
 static void
@@ -653,39 +691,12 @@ draw_flows (FwMap              *self,
             cairo_t            *cr,
             const FwChartStyle *style)
 {
+  /* Thin flows recede, so that the few large ones read through. */
   for (guint i = 0; i < self->marks->len; i++)
     {
       const FwMapMark *m = &g_array_index (self->marks, FwMapMark, i);
-      double p[6], x1, y1, w, rgba[4], tx, ty, len, head, alpha;
-      gboolean hot = (gint) i == self->highlight;
 
-      _fw_map_flow_curve (self, m, p);
-      _fw_map_anchor (self, m->host, &x1, &y1);
-      w = _fw_map_flow_width (self, m->firms);
-      _fw_map_flow_rgba (flow_class (self, m), style, rgba);
-      /* Thin flows recede, so that the few large ones read through. */
-      alpha = hot ? 1 : self->highlight >= 0 ? 0.15 : 0.3 + 0.5 * m->firms / MAX (self->max_value, 1);
-
-      /* The arrowhead ends at the host's point, along the curve's tangent. */
-      tx = x1 - p[4];
-      ty = y1 - p[5];
-      len = MAX (hypot (tx, ty), 1e-6);
-      tx /= len;
-      ty /= len;
-      head = MIN (4 + 1.6 * w, len * 2);
-
-      set_rgba (cr, rgba, alpha);
-      cairo_set_line_width (cr, w);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-      cairo_move_to (cr, p[0], p[1]);
-      cairo_curve_to (cr, p[2], p[3], p[4], p[5], x1 - tx * head * 0.8, y1 - ty * head * 0.8);
-      cairo_stroke (cr);
-
-      cairo_move_to (cr, x1, y1);
-      cairo_line_to (cr, x1 - tx * head - ty * head * 0.55, y1 - ty * head + tx * head * 0.55);
-      cairo_line_to (cr, x1 - tx * head + ty * head * 0.55, y1 - ty * head - tx * head * 0.55);
-      cairo_close_path (cr);
-      cairo_fill (cr);
+      draw_flow (self, cr, style, m, 0.3 + 0.5 * m->firms / MAX (self->max_value, 1));
     }
 }
 
@@ -745,6 +756,113 @@ draw_key (cairo_t            *cr,
     }
 }
 
+/* Everything inside the map area but the highlight: what the raster
+ * cache holds. */
+static void
+draw_base (FwMap              *self,
+           cairo_t            *cr,
+           const FwChartStyle *style)
+{
+  cairo_save (cr);
+  cairo_translate (cr, self->a, self->b);
+  if (self->graticule)
+    {
+      cairo_append_path (cr, self->outline_path);
+      set_rgba (cr, style->water, 1);
+      cairo_fill (cr);
+      cairo_append_path (cr, self->graticule_path);
+      set_rgba (cr, style->grid, 1);
+      cairo_set_line_width (cr, 0.6);
+      cairo_stroke (cr);
+    }
+  draw_countries (self, cr, style);
+  if (self->graticule)
+    {
+      cairo_append_path (cr, self->outline_path);
+      set_rgba (cr, style->muted, 0.6);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+
+  if (self->kind == FW_MAP_HOSTS)
+    draw_hosts (self, cr, style);
+  else if (self->kind == FW_MAP_FLOWS)
+    draw_flows (self, cr, style);
+}
+
+static void
+paint_base (FwMap              *self,
+            cairo_t            *cr,
+            const FwChartStyle *style)
+{
+  int w = (int) ceil (self->map_width * self->raster_scale);
+  int h = (int) ceil (self->map_height * self->raster_scale);
+  gboolean current = self->base != NULL && self->base_valid && self->base_k == self->k &&
+                     memcmp (&self->base_style, style, sizeof *style) == 0;
+
+  /* While a drag is on, the last image moves with the pointer. */
+  if (!current || (!self->interactive && (self->base_a != self->a || self->base_b != self->b)))
+    {
+      cairo_t *base_cr;
+
+      if (self->base == NULL || cairo_image_surface_get_width (self->base) != w ||
+          cairo_image_surface_get_height (self->base) != h)
+        {
+          g_clear_pointer (&self->base, cairo_surface_destroy);
+          self->base = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+          cairo_surface_set_device_scale (self->base, self->raster_scale, self->raster_scale);
+        }
+      base_cr = cairo_create (self->base);
+      cairo_set_operator (base_cr, CAIRO_OPERATOR_CLEAR);
+      cairo_paint (base_cr);
+      cairo_set_operator (base_cr, CAIRO_OPERATOR_OVER);
+      cairo_translate (base_cr, -self->map_x, -self->map_y);
+      draw_base (self, base_cr, style);
+      cairo_destroy (base_cr);
+      cairo_surface_flush (self->base);
+      self->base_valid = TRUE;
+      self->base_k = self->k;
+      self->base_a = self->a;
+      self->base_b = self->b;
+      self->base_style = *style;
+    }
+
+  cairo_set_source_surface (cr, self->base,
+                            self->map_x + self->a - self->base_a, self->map_y + self->b - self->base_b);
+  cairo_paint (cr);
+}
+
+static void
+draw_highlight (FwMap              *self,
+                cairo_t            *cr,
+                const FwChartStyle *style)
+{
+  const FwMapMark *m = &g_array_index (self->marks, FwMapMark, self->highlight);
+
+  if (m->flow)
+    {
+      /* The others fade behind the one flow. */
+      cairo_rectangle (cr, self->map_x, self->map_y, self->map_width, self->map_height);
+      set_rgba (cr, style->background, 0.65);
+      cairo_fill (cr);
+      draw_flow (self, cr, style, m, 1);
+      return;
+    }
+
+  cairo_save (cr);
+  cairo_translate (cr, self->a, self->b);
+  draw_highlight_country (self, cr, style, m->facet == FW_FACET_HQ_COUNTRY ? m->hq : m->host);
+  cairo_restore (cr);
+  if (self->kind == FW_MAP_HOSTS)
+    {
+      cairo_arc (cr, m->x, m->y, _fw_map_symbol_radius (self, m->firms), 0, 2 * G_PI);
+      set_rgba (cr, style->highlight, 1);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+    }
+}
+
 void
 fw_map_draw (FwMap              *self,
              cairo_t            *cr,
@@ -776,39 +894,12 @@ fw_map_draw (FwMap              *self,
   cairo_save (cr);
   cairo_rectangle (cr, self->map_x, self->map_y, self->map_width, self->map_height);
   cairo_clip (cr);
-
-  cairo_save (cr);
-  cairo_translate (cr, self->a, self->b);
-  if (self->graticule)
-    {
-      cairo_append_path (cr, self->outline_path);
-      set_rgba (cr, style->water, 1);
-      cairo_fill (cr);
-      cairo_append_path (cr, self->graticule_path);
-      set_rgba (cr, style->grid, 1);
-      cairo_set_line_width (cr, 0.6);
-      cairo_stroke (cr);
-    }
-  draw_countries (self, cr, style);
-  if (self->graticule)
-    {
-      cairo_append_path (cr, self->outline_path);
-      set_rgba (cr, style->muted, 0.6);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke (cr);
-    }
-  if (self->highlight >= 0 && self->kind != FW_MAP_FLOWS)
-    {
-      const FwMapMark *m = &g_array_index (self->marks, FwMapMark, self->highlight);
-
-      draw_highlight_country (self, cr, style, m->facet == FW_FACET_HQ_COUNTRY ? m->hq : m->host);
-    }
-  cairo_restore (cr);
-
-  if (self->kind == FW_MAP_HOSTS)
-    draw_hosts (self, cr, style);
-  else if (self->kind == FW_MAP_FLOWS)
-    draw_flows (self, cr, style);
+  if (self->raster_scale > 0)
+    paint_base (self, cr, style);
+  else
+    draw_base (self, cr, style);
+  if (self->highlight >= 0)
+    draw_highlight (self, cr, style);
 
   if (self->marks->len == 0)
     {

@@ -96,9 +96,18 @@ struct _FwMap
   cairo_path_t **paths;
   cairo_path_t *graticule_path;
   cairo_path_t *outline_path;
+
+  /* Raster cache of everything but the highlight, for the screen. */
+  double        raster_scale;          /* 0: vectors every time */
+  gboolean      interactive;           /* a drag is on: move the image */
+  cairo_surface_t *base;
+  gboolean      base_valid;
+  double        base_k, base_a, base_b;
+  FwChartStyle  base_style;
 };
 
 /* fw-map-geometry.c */
+void      _fw_map_ensure_geo         (FwMap        *self);
 void      _fw_map_ensure_projected   (FwMap        *self);
 void      _fw_map_projected_free     (Projected    *projected);
 void      _fw_map_ensure_paths       (FwMap        *self);

@@ -29,6 +29,7 @@ fw_map_finalize (GObject *object)
   FwMap *self = (FwMap *)object;
 
   _fw_map_paths_clear (self);
+  g_clear_pointer (&self->base, cairo_surface_destroy);
   g_clear_pointer (&self->projected, _fw_map_projected_free);
   g_clear_pointer (&self->counts, fw_geo_counts_free);
   g_clear_pointer (&self->marks, g_array_unref);
@@ -103,7 +104,6 @@ fw_map_class_init (FwMapClass *klass)
 static void
 fw_map_init (FwMap *self)
 {
-  self->geo = g_object_ref (fw_geo_get_default ());
   self->projection = FW_PROJECTION_EQUAL_EARTH;
   self->classify = FW_CLASSIFY_NATURAL_BREAKS;
   self->n_classes = 5;
@@ -336,6 +336,7 @@ rebuild_marks (FwMap *self)
 
   if (counts != NULL)
     {
+      _fw_map_ensure_geo (self);
       self->mark_of = g_new (gint, counts->n_ids);
       for (guint i = 0; i < counts->n_ids; i++)
         self->mark_of[i] = -1;
@@ -540,7 +541,29 @@ fw_map_set_graticule (FwMap    *self,
 {
   g_return_if_fail (FW_IS_MAP (self));
 
+  if (self->graticule == !!graticule)
+    return;
   self->graticule = !!graticule;
+  self->base_valid = FALSE;
+}
+
+void
+fw_map_set_raster_cache (FwMap  *self,
+                         double  scale)
+{
+  g_return_if_fail (FW_IS_MAP (self));
+
+  self->raster_scale = MAX (scale, 0);
+  self->base_valid = FALSE;
+}
+
+void
+fw_map_set_interactive (FwMap    *self,
+                        gboolean  interactive)
+{
+  g_return_if_fail (FW_IS_MAP (self));
+
+  self->interactive = !!interactive;
 }
 
 static void
@@ -889,7 +912,7 @@ fw_map_describe (FwMap *self)
   g_string_append (text, ". ");
   if (self->explorer == NULL || self->marks->len == 0)
     {
-      g_string_append (text, _("No firms match the current filter."));
+      g_string_append (text, _("No firms match the current filter"));
       return g_string_free (text, FALSE);
     }
 
