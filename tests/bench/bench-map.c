@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "bench-median.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -20,24 +22,6 @@
 
 #define WIDTH  1280
 #define HEIGHT 800
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 static double
 ms_since (gint64 start)
@@ -83,7 +67,7 @@ main (int   argc,
       times[i] = ms_since (start);
       g_assert (geo != NULL);
     }
-  printf ("decode Natural Earth 1:50m TopoJSON (once per process): median %.1f ms\n", median (times, 11));
+  printf ("decode Natural Earth 1:50m TopoJSON (once per process): median %.1f ms\n", bench_median (times, 11));
   fw_geo_get_default ();
 
   for (FwProjection p = 0; p < FW_N_PROJECTIONS; p++)
@@ -106,8 +90,8 @@ main (int   argc,
         }
       printf ("%s: first projection and layout median %.1f ms; first draw (paths at this scale) median %.1f ms; "
               "together %.1f ms (target <= 100 ms)\n",
-              fw_projection_get_id (p), median (layout, runs), median (first, runs),
-              median (layout, runs) + median (first, runs));
+              fw_projection_get_id (p), bench_median (layout, runs), bench_median (first, runs),
+              bench_median (layout, runs) + bench_median (first, runs));
     }
 
   for (FwMapKind kind = 0; kind < FW_N_MAP_KINDS; kind++)
@@ -125,7 +109,7 @@ main (int   argc,
           draw (map, cr);
           times[i] = ms_since (start);
         }
-      printf ("%s: full vector draw (files, print) median %.1f ms\n", names[kind], median (times, runs));
+      printf ("%s: full vector draw (files, print) median %.1f ms\n", names[kind], bench_median (times, runs));
 
       /* The window keeps an image of the map; hover adds the highlight. */
       fw_map_set_raster_cache (map, 1);
@@ -139,7 +123,7 @@ main (int   argc,
           times[i] = ms_since (start);
         }
       printf ("%s: cached redraw with a new highlight at %dx%d median %.2f ms (target <= 16 ms)", names[kind],
-              WIDTH, HEIGHT, median (times, runs));
+              WIDTH, HEIGHT, bench_median (times, runs));
 
       for (guint i = 0; i < 101; i++)
         {
@@ -150,7 +134,7 @@ main (int   argc,
             fw_map_hit_test (map, x, y, NULL);
           hits[i] = (g_get_monotonic_time () - start) / 100.0;
         }
-      printf ("; hover hit test median %.1f µs", median (hits, 101));
+      printf ("; hover hit test median %.1f µs", bench_median (hits, 101));
 
       fw_map_zoom_at (map, 4, WIDTH / 2.0, HEIGHT / 2.0);
       for (guint i = 0; i < runs; i++)
@@ -161,7 +145,7 @@ main (int   argc,
           draw (map, cr);
           times[i] = ms_since (start);
         }
-      printf ("; zoom step (new paths and image) median %.1f ms", median (times, runs));
+      printf ("; zoom step (new paths and image) median %.1f ms", bench_median (times, runs));
 
       for (guint i = 0; i < runs; i++)
         {
@@ -171,7 +155,7 @@ main (int   argc,
           draw (map, cr);
           times[i] = ms_since (start);
         }
-      printf ("; new filter (counts and image) median %.1f ms", median (times, runs));
+      printf ("; new filter (counts and image) median %.1f ms", bench_median (times, runs));
       fw_map_set_interactive (map, TRUE);
 
       for (guint i = 0; i < runs; i++)
@@ -182,7 +166,7 @@ main (int   argc,
           draw (map, cr);
           times[i] = ms_since (start);
         }
-      printf ("; pan step while dragging median %.2f ms\n", median (times, runs));
+      printf ("; pan step while dragging median %.2f ms\n", bench_median (times, runs));
       g_rand_free (rand);
     }
 
@@ -206,7 +190,7 @@ main (int   argc,
         }
       printf ("map counts (one pass, %u firms, %u exhibitions): median %.1f ms\n",
               fw_dataset_get_n_rows (large, FW_TABLE_FIRMS), fw_dataset_get_n_rows (large, FW_TABLE_EXHIBITIONS),
-              median (times, runs));
+              bench_median (times, runs));
     }
 
   cairo_destroy (cr);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "bench-median.h"
+
 #include <adwaita.h>
 #include <stdlib.h>
 
@@ -18,15 +20,6 @@ static const char *path;
 static gint64 clicked_at;
 static gboolean waiting;
 static GArray *latencies;
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -118,7 +111,7 @@ on_activate (GApplication *app,
           wait_for_frame ();
         }
 
-      g_array_sort (latencies, compare_doubles);
+      g_array_sort (latencies, bench_compare_doubles);
       g_print ("view %-12s facet click to redrawn frame: median %.1f ms, max %.1f ms over %u clicks  (target <= 50 ms)\n",
                views[v],
                g_array_index (latencies, double, latencies->len / 2),
