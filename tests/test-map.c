@@ -476,6 +476,10 @@ test_keyboard (Fixture       *fixture,
   FwMapMark from, to;
   gint i;
 
+  /* The keyboard starts on the largest, France. */
+  fw_map_get_mark (map, fw_map_get_neighbour (map, -1, 1, 0), &to);
+  g_assert_cmpuint (to.hq, ==, code (fixture, "FR"));
+
   /* From France, east is Germany, west across the Atlantic the US. */
   for (i = 0; fw_map_get_mark (map, i, &from) && from.hq != code (fixture, "FR"); i++)
     ;

@@ -426,12 +426,17 @@ on_key_pressed (GtkEventControllerKey *controller,
       /* Removes the filter this map's countries set, if any. */
       if (self->explorer != NULL)
         {
-          FwFacet facet = fw_map_get_kind (self->map) == FW_MAP_HOSTS ? FW_FACET_HOST_COUNTRY
-                                                                      : FW_FACET_HQ_COUNTRY;
+          FwMapKind kind = fw_map_get_kind (self->map);
+          g_autoptr(FwFilter) filter = fw_filter_copy (fw_explorer_get_filter (self->explorer));
 
-          if (fw_filter_facet_is_active (fw_explorer_get_filter (self->explorer), facet))
+          /* A flow map's filter is both countries, in one step. */
+          if (kind != FW_MAP_HOSTS)
+            fw_filter_clear_facet (filter, FW_FACET_HQ_COUNTRY);
+          if (kind != FW_MAP_HQ)
+            fw_filter_clear_facet (filter, FW_FACET_HOST_COUNTRY);
+          if (!fw_filter_equal (filter, fw_explorer_get_filter (self->explorer)))
             {
-              fw_explorer_clear_facet (self->explorer, facet);
+              fw_explorer_set_filter (self->explorer, filter);
               return TRUE;
             }
         }

@@ -553,7 +553,10 @@ fw_map_set_raster_cache (FwMap  *self,
 {
   g_return_if_fail (FW_IS_MAP (self));
 
-  self->raster_scale = MAX (scale, 0);
+  scale = MAX (scale, 0);
+  if (self->raster_scale == scale)
+    return;
+  self->raster_scale = scale;
   self->base_valid = FALSE;
 }
 
@@ -807,8 +810,15 @@ fw_map_get_neighbour (FwMap  *self,
 
   if (self->marks->len == 0)
     return -1;
+  /* The keyboard starts on the largest. */
   if (from < 0 || (guint) from >= self->marks->len)
-    return 0;
+    {
+      for (guint i = 0; i < self->marks->len; i++)
+        if (found < 0 || g_array_index (self->marks, FwMapMark, i).firms >
+                         g_array_index (self->marks, FwMapMark, found).firms)
+          found = i;
+      return found;
+    }
 
   start = &g_array_index (self->marks, FwMapMark, from);
   for (guint i = 0; i < self->marks->len; i++)
