@@ -416,6 +416,18 @@ test_hosts (Fixture       *fixture,
   g_assert_cmpint (mark.facet, ==, FW_FACET_HOST_COUNTRY);
   cairo_surface_destroy (surface);
 
+  /* Switching from another map refits to this one's legend. */
+  {
+    g_autoptr(FwMap) other = new_map (fixture, FW_MAP_HQ);
+    double x0, y0, x1, y1;
+
+    fw_map_set_kind (other, FW_MAP_HOSTS);
+    fw_map_layout (other, WIDTH, HEIGHT, NULL);
+    fw_map_project_point (other, 0, -90, &x0, &y0);
+    fw_map_project_point (map, 0, -90, &x1, &y1);
+    g_assert_cmpfloat_with_epsilon (y0, y1, 1e-9);
+  }
+
   fw_map_set_split_confidence (map, TRUE);
   surface = render (map, "map-hosts-split.png", &light);
   cairo_surface_destroy (surface);
@@ -453,7 +465,7 @@ test_flows (Fixture       *fixture,
   g_assert_true (fw_map_hit_test (map, mark.x, mark.y, &hit));
   g_assert_cmpint (hit.index, ==, mark.index);
   text = fw_map_describe_mark (map, mark.index);
-  g_assert_cmpstr (text, ==, "United States → France: 10 firms\nMilipol Paris: 10");
+  g_assert_cmpstr (text, ==, "United States → France: 10 firms\nFairs with the most of these firms:\nMilipol Paris: 10");
 
   /* US, DE, IL to France, FR and US to Singapore, IL to Qatar. */
   fw_map_set_min_flow (map, 3);

@@ -342,8 +342,9 @@ on_query_tooltip (GtkWidget   *widget,
       self->tooltip_text = fw_map_describe_mark (self->map, mark.index);
       self->tooltip_mark = mark.index;
     }
+  /* No tip area: a country's shape is no rectangle; moving on to the
+   * next country re-asks and changes the text. */
   gtk_tooltip_set_text (tooltip, self->tooltip_text);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { mark.x - 4, mark.y - 4, 8, 8 });
 
   return TRUE;
 }

@@ -493,13 +493,16 @@ fw_map_layout (FwMap              *self,
     double k = MIN ((self->map_width - 2 * margin) / (p->x_max - p->x_min),
                     (self->map_height - 2 * margin) / (p->y_max - p->y_min));
 
+    double fit_a = self->map_x + self->map_width / 2;
+    double fit_b = self->map_y + self->map_height / 2;
+
     k = MAX (k, 1e-3);
-    /* A new size or projection refits; otherwise zoom and pan stay. */
-    if (resized || self->fit_k != k || self->k <= 0)
+    /* A new size, projection or legend refits; otherwise zoom and pan stay. */
+    if (resized || self->fit_k != k || self->fit_a != fit_a || self->fit_b != fit_b || self->k <= 0)
       {
         self->fit_k = k;
-        self->fit_a = self->map_x + self->map_width / 2;
-        self->fit_b = self->map_y + self->map_height / 2;
+        self->fit_a = fit_a;
+        self->fit_b = fit_b;
         fw_map_reset_view (self);
       }
   }

@@ -852,6 +852,11 @@ append_top_fairs (FwMap   *self,
   FwDataset *dataset = fw_explorer_get_dataset (self->explorer);
   g_autoptr(GArray) fairs = fw_geo_counts_top_fairs (query, hq, host, TOP_FAIRS);
 
+  if (fairs->len > 0)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append (text, _("Fairs with the most of these firms:"));
+    }
   for (guint i = 0; i < fairs->len; i++)
     {
       const FwRankEntry *entry = &g_array_index (fairs, FwRankEntry, i);
