@@ -545,6 +545,14 @@ decode_shapes (gpointer data)
   return NULL;
 }
 
+static gboolean
+start_decoding (gpointer data)
+{
+  g_thread_unref (g_thread_new ("fw-geo", decode_shapes, NULL));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 fw_map_widget_init (FwMapWidget *self)
 {
@@ -560,14 +568,15 @@ fw_map_widget_init (FwMapWidget *self)
   self->map = fw_map_new (FW_MAP_HQ);
   self->focus_mark = -1;
 
-  /* The shapes take a while to decode: on another core, before anyone
-   * opens the maps. */
+  /* The shapes take a while to decode: on another core, once the window
+   * is up (not competing with its first frame), before anyone opens the
+   * maps. */
   {
     static gsize started;
 
     if (g_once_init_enter (&started))
       {
-        g_thread_unref (g_thread_new ("fw-geo", decode_shapes, NULL));
+        g_timeout_add_seconds (1, start_decoding, NULL);
         g_once_init_leave (&started, 1);
       }
   }
