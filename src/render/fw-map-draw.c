@@ -845,8 +845,11 @@ draw_highlight (FwMap              *self,
 
   if (m->flow)
     {
-      /* The others fade behind the one flow. */
-      cairo_rectangle (cr, self->map_x, self->map_y, self->map_width, self->map_height);
+      /* The others fade behind the one flow, within the world's outline. */
+      cairo_save (cr);
+      cairo_translate (cr, self->a, self->b);
+      cairo_append_path (cr, self->outline_path);
+      cairo_restore (cr);
       set_rgba (cr, style->background, 0.65);
       cairo_fill (cr);
       draw_flow (self, cr, style, m, 1);
