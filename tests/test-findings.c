@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fw-findings.h"
+#include "fw-test-dataset.h"
 
 /* Default settings: continents FR DE GB RU SE Europe; IL AE CN Asia; US CA
  * North America.  Five Eyes: AU CA GB NZ US.  Adversaries: RU CN.
@@ -59,29 +60,11 @@ typedef struct
   FwFilter    *filter;
 } Fixture;
 
-static FwCountryId
-code (Fixture    *fixture,
-      const char *alpha2)
-{
-  FwCountryId id;
-
-  if (alpha2 == NULL)
-    return FW_COUNTRY_UNKNOWN;
-
-  id = fw_countries_lookup_code (fixture->countries, alpha2);
-  g_assert_cmpuint (id, !=, FW_COUNTRY_UNKNOWN);
-
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  const struct {
-    const char *name;
-    const char *host;
-  } fairs[N_FAIRS] = {
+  const FwTestFair fairs[N_FAIRS] = {
     [A0] = { "Milipol Paris", "FR" },
     [A1] = { "Security & Policing", "GB" },
     [A2] = { "CANSEC", "CA" },
@@ -92,11 +75,7 @@ fixture_set_up (Fixture       *fixture,
     [A7] = { "CIPATE", "CN" },
     [A8] = { "Mystery Expo", NULL },
   };
-  const struct {
-    const char   *name;
-    const char   *hq;
-    FwConfidence  confidence;
-  } firms[N_FIRMS] = {
+  const FwTestFirm firms[N_FIRMS] = {
     [F0] = { "Five Eyes Only Inc", "US", FW_CONFIDENCE_HIGH },
     [F1] = { "Homebody Labs", "US", FW_CONFIDENCE_MEDIUM },
     [F2] = { "Rhine Watch", "FR", FW_CONFIDENCE_HIGH },
@@ -109,11 +88,7 @@ fixture_set_up (Fixture       *fixture,
     [F9] = { "Fog Systems", "DE", FW_CONFIDENCE_MEDIUM },
     [F10] = { "Idle Industries", "GB", FW_CONFIDENCE_HIGH },
   };
-  const struct {
-    guint   firm;
-    guint   fair;
-    guint16 year;
-  } exhibitions[] = {
+  const FwTestExhibition exhibitions[] = {
     { F0, A1, 2014 }, { F0, A2, 2015 },
     { F1, A3, 2014 }, { F1, A3, 2016 },
     { F2, A4, 2015 }, { F2, A4, 2016 }, { F2, A4, 2017 },
@@ -130,27 +105,10 @@ fixture_set_up (Fixture       *fixture,
   G_STATIC_ASSERT (G_N_ELEMENTS (exhibitions) == 28);
 
   fixture->countries = fw_countries_new_default ();
-  fixture->dataset = fw_dataset_new (fixture->countries);
+  fixture->dataset = fw_test_dataset_new (fixture->countries, fairs, N_FAIRS, firms, N_FIRMS,
+                                          exhibitions, G_N_ELEMENTS (exhibitions));
   fw_dataset_set_title (fixture->dataset, "Hand-made findings fixture");
   fw_dataset_set_fictional (fixture->dataset, TRUE);
-
-  for (guint i = 0; i < N_FAIRS; i++)
-    {
-      FwFairValues values = { NULL, fairs[i].name, code (fixture, fairs[i].host), NULL };
-      g_assert_cmpuint (fw_dataset_append_fair (fixture->dataset, &values), ==, i);
-    }
-
-  for (guint i = 0; i < N_FIRMS; i++)
-    {
-      FwFirmValues values = { NULL, firms[i].name, code (fixture, firms[i].hq), firms[i].confidence, NULL, NULL, NULL };
-      g_assert_cmpuint (fw_dataset_append_firm (fixture->dataset, &values), ==, i);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (exhibitions); i++)
-    {
-      FwExhibitionValues values = { exhibitions[i].firm, exhibitions[i].fair, exhibitions[i].year, NULL, NULL };
-      fw_dataset_append_exhibition (fixture->dataset, &values);
-    }
 
   fixture->query = fw_query_new (fixture->dataset);
   fixture->filter = fw_filter_new ();
@@ -367,7 +325,7 @@ test_findings_continent_setting (Fixture       *fixture,
   /* With the UAE counted as Europe, F3's AE fair is on its own continent:
    * F3 is still outside its home country but no longer outside its
    * continent, and its 2016 becomes "home continent". */
-  fw_countries_set_continent (fixture->countries, code (fixture, "AE"), FW_CONTINENT_EUROPE);
+  fw_countries_set_continent (fixture->countries, fw_test_country (fixture->countries, "AE"), FW_CONTINENT_EUROPE);
   findings = compute (fixture);
 
   g_assert_cmpuint (findings->outside_home_country, ==, 3);
@@ -434,8 +392,8 @@ test_findings_finding4_settings (Fixture       *fixture,
 
   /* Adding the UAE: F3 (FR) exhibited there in 2016.  Adding Iran
    * changes nothing (no Iranian fair).  Sorted by name. */
-  fw_countries_set_adversary (fixture->countries, code (fixture, "AE"), TRUE);
-  fw_countries_set_adversary (fixture->countries, code (fixture, "IR"), TRUE);
+  fw_countries_set_adversary (fixture->countries, fw_test_country (fixture->countries, "AE"), TRUE);
+  fw_countries_set_adversary (fixture->countries, fw_test_country (fixture->countries, "IR"), TRUE);
   findings = compute (fixture);
   assert_adversaries (fixture, findings,
                       "Gulf Reach (FR): AE; 2016\n"
@@ -446,7 +404,7 @@ test_findings_finding4_settings (Fixture       *fixture,
   /* Dropping Russia: F5 keeps only its Chinese fairs (2013, 2014; the
    * unknown year was in Russia); F6 stays out (RU fairs are no longer
    * adversary-hosted). */
-  fw_countries_set_adversary (fixture->countries, code (fixture, "RU"), FALSE);
+  fw_countries_set_adversary (fixture->countries, fw_test_country (fixture->countries, "RU"), FALSE);
   findings = compute (fixture);
   assert_adversaries (fixture, findings,
                       "Gulf Reach (FR): AE; 2016\n"
@@ -455,7 +413,7 @@ test_findings_finding4_settings (Fixture       *fixture,
   g_clear_pointer (&findings, fw_findings_free);
 
   /* Making Israel an adversary takes F5 out (HQ in an adversary). */
-  fw_countries_set_adversary (fixture->countries, code (fixture, "IL"), TRUE);
+  fw_countries_set_adversary (fixture->countries, fw_test_country (fixture->countries, "IL"), TRUE);
   findings = compute (fixture);
   assert_adversaries (fixture, findings, "Gulf Reach (FR): AE; 2016\n");
   g_clear_pointer (&findings, fw_findings_free);
@@ -548,7 +506,7 @@ test_findings_filtered_host (Fixture       *fixture,
   /* Host GB only: F0 (2014) and F4 (2017) are kept, each with its GB
    * exhibition alone.  F0 now has a single exhibition, in the Five Eyes
    * and abroad: still excluded.  F4 has no HQ. */
-  fw_filter_add_value (fixture->filter, FW_FACET_HOST_COUNTRY, code (fixture, "GB"));
+  fw_filter_add_value (fixture->filter, FW_FACET_HOST_COUNTRY, fw_test_country (fixture->countries, "GB"));
   findings = compute (fixture);
 
   g_assert_cmpuint (findings->n_firms, ==, 2);

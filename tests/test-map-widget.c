@@ -13,6 +13,7 @@
 #include "fw-finding-page.h"
 #include "fw-map-page.h"
 #include "fw-window.h"
+#include "fw-test-widget.h"
 
 /* Lays the window out and waits until it has drawn. */
 static void
@@ -28,28 +29,6 @@ settle (GtkWidget *window)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_true (gtk_widget_get_mapped (window));
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-  g_object_unref (paintable);
 }
 
 static FwWindow *
@@ -130,7 +109,7 @@ test_screenshots (void)
           settle (GTK_WIDGET (window));
           g_assert_cmpint (fw_map_get_kind (map), ==, k);
           g_assert_cmpuint (fw_map_get_n_marks (map), >, 0);
-          save_png (GTK_WIDGET (window), name);
+          fw_test_save_png (GTK_WIDGET (window), name);
         }
     }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
@@ -212,11 +191,11 @@ test_french (void)
   window = make_window (&page);
   map = fw_map_widget_get_map (fw_map_page_get_map_widget (page));
   g_assert_cmpstr (fw_map_get_title (map), ==, "Où les entreprises ont leur siège");
-  save_png (GTK_WIDGET (window), "window-maps-hq-fr.png");
+  fw_test_save_png (GTK_WIDGET (window), "window-maps-hq-fr.png");
   fw_map_page_set_kind (page, FW_MAP_FLOWS);
   settle (GTK_WIDGET (window));
   g_assert_cmpstr (fw_map_get_title (map), ==, "Du pays du siège au pays hôte");
-  save_png (GTK_WIDGET (window), "window-maps-flows-fr.png");
+  fw_test_save_png (GTK_WIDGET (window), "window-maps-flows-fr.png");
   gtk_window_destroy (GTK_WINDOW (window));
 
   g_unsetenv ("LANGUAGE");

@@ -14,6 +14,7 @@
 #include "fw-filter.h"
 #include "fw-problem.h"
 #include "fw-query.h"
+#include "fw-test-dataset.h"
 
 /* The hand-made dataset.  Continents are the defaults (DESIGN.md): FR, DE,
  * GB and RU in Europe, IL, AE and CN in Asia, US in North America; the
@@ -66,29 +67,11 @@ typedef struct
   FwFilter    *filter;
 } Fixture;
 
-static FwCountryId
-code (Fixture    *fixture,
-      const char *alpha2)
-{
-  FwCountryId id;
-
-  if (alpha2 == NULL)
-    return FW_COUNTRY_UNKNOWN;
-
-  id = fw_countries_lookup_code (fixture->countries, alpha2);
-  g_assert_cmpuint (id, !=, FW_COUNTRY_UNKNOWN);
-
-  return id;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  const struct {
-    const char *name;
-    const char *host;
-  } fairs[N_FAIRS] = {
+  const FwTestFair fairs[N_FAIRS] = {
     [A0] = { "Milipol Paris", "FR" },
     [A1] = { "Security & Policing", "GB" },
     [A2] = { "Enforce Tac", "DE" },
@@ -97,11 +80,7 @@ fixture_set_up (Fixture       *fixture,
     [A5] = { "CIPATE", "CN" },
     [A6] = { "Mystery Expo", NULL },
   };
-  const struct {
-    const char   *name;
-    const char   *hq;
-    FwConfidence  confidence;
-  } firms[N_FIRMS] = {
+  const FwTestFirm firms[N_FIRMS] = {
     [F0] = { "Alpha Intercept", "FR", FW_CONFIDENCE_HIGH },
     [F1] = { "Bravo Signals", "DE", FW_CONFIDENCE_MEDIUM },
     [F2] = { "Charlie Cyber", "GB", FW_CONFIDENCE_UNKNOWN },
@@ -111,11 +90,7 @@ fixture_set_up (Fixture       *fixture,
     [F6] = { "Golf Unknown", NULL, FW_CONFIDENCE_LOW },
     [F7] = { "Hotel Quiet", "FR", FW_CONFIDENCE_LOW },
   };
-  const struct {
-    guint   firm;
-    guint   fair;
-    guint16 year;
-  } exhibitions[N_EXHIBITIONS] = {
+  const FwTestExhibition exhibitions[N_EXHIBITIONS] = {
     { F0, A0, 2010 }, { F1, A2, 2011 }, { F4, A5, 2013 }, { F0, A0, 2012 },
     { F2, A1, 2009 }, { F3, A1, 2012 }, { F5, A4, 2009 }, { F0, A3, 2014 },
     { F6, A5, 2017 }, { F1, A0, 2016 }, { F4, A4, 2014 }, { F3, A4, 2018 },
@@ -124,26 +99,8 @@ fixture_set_up (Fixture       *fixture,
   };
 
   fixture->countries = fw_countries_new_default ();
-  fixture->dataset = fw_dataset_new (fixture->countries);
-
-  for (guint i = 0; i < N_FAIRS; i++)
-    {
-      FwFairValues values = { NULL, fairs[i].name, code (fixture, fairs[i].host), NULL };
-      g_assert_cmpuint (fw_dataset_append_fair (fixture->dataset, &values), ==, i);
-    }
-
-  for (guint i = 0; i < N_FIRMS; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("F%u", i);
-      FwFirmValues values = { id, firms[i].name, code (fixture, firms[i].hq), firms[i].confidence, NULL, NULL, NULL };
-      g_assert_cmpuint (fw_dataset_append_firm (fixture->dataset, &values), ==, i);
-    }
-
-  for (guint i = 0; i < N_EXHIBITIONS; i++)
-    {
-      FwExhibitionValues values = { exhibitions[i].firm, exhibitions[i].fair, exhibitions[i].year, NULL, NULL };
-      g_assert_cmpuint (fw_dataset_append_exhibition (fixture->dataset, &values), ==, i);
-    }
+  fixture->dataset = fw_test_dataset_new (fixture->countries, fairs, N_FAIRS, firms, N_FIRMS,
+                                          exhibitions, G_N_ELEMENTS (exhibitions));
 
   fixture->query = fw_query_new (fixture->dataset);
   fixture->filter = fw_filter_new ();
@@ -493,13 +450,13 @@ test_filter_json (Fixture       *fixture,
   fw_filter_add_value (filter, FW_FACET_CONFIDENCE, FW_CONFIDENCE_UNKNOWN);
   fw_filter_set_match (filter, FW_FACET_CONFIDENCE, FW_MATCH_NONE_OF);
   fw_filter_add_value (filter, FW_FACET_HQ_CONTINENT, FW_CONTINENT_EUROPE);
-  fw_filter_add_value (filter, FW_FACET_HQ_COUNTRY, code (fixture, "FR"));
+  fw_filter_add_value (filter, FW_FACET_HQ_COUNTRY, fw_test_country (fixture->countries, "FR"));
   fw_filter_add_value (filter, FW_FACET_HQ_COUNTRY, FW_COUNTRY_UNKNOWN);
   fw_filter_add_value (filter, FW_FACET_FAIR, A6);
   fw_filter_add_value (filter, FW_FACET_FAIR, A0);
   fw_filter_add_value (filter, FW_FACET_HOST_CONTINENT, FW_CONTINENT_ASIA);
   fw_filter_set_match (filter, FW_FACET_HOST_CONTINENT, FW_MATCH_NONE_OF);
-  fw_filter_add_value (filter, FW_FACET_HOST_COUNTRY, code (fixture, "AE"));
+  fw_filter_add_value (filter, FW_FACET_HOST_COUNTRY, fw_test_country (fixture->countries, "AE"));
   fw_filter_add_value (filter, FW_FACET_ADVERSARY, FW_ADVERSARY_YES);
   fw_filter_add_value (filter, FW_FACET_ADVERSARY, FW_ADVERSARY_UNKNOWN);
   fw_filter_set_years (filter, 2010, 0);
@@ -582,19 +539,19 @@ test_filter_json_other_dataset (Fixture       *fixture,
   fair.host = FW_COUNTRY_UNKNOWN;
   fw_dataset_append_fair (other, &fair);                    /* row 0 */
   fair.name = "Milipol Paris";
-  fair.host = code (fixture, "QA");
+  fair.host = fw_test_country (fixture->countries, "QA");
   fw_dataset_append_fair (other, &fair);                    /* row 1 */
   fair.name = "Milipol Paris";
-  fair.host = code (fixture, "FR");
+  fair.host = fw_test_country (fixture->countries, "FR");
   fw_dataset_append_fair (other, &fair);                    /* row 2 */
   fair.name = "Security & Policing";
-  fair.host = code (fixture, "GB");
+  fair.host = fw_test_country (fixture->countries, "GB");
   fw_dataset_append_fair (other, &fair);                    /* row 3 */
 
   fw_filter_add_value (filter, FW_FACET_FAIR, A0);
   fw_filter_add_value (filter, FW_FACET_FAIR, A1);
   fw_filter_add_value (filter, FW_FACET_FAIR, A6);
-  fw_filter_add_value (filter, FW_FACET_HOST_COUNTRY, code (fixture, "GB"));
+  fw_filter_add_value (filter, FW_FACET_HOST_COUNTRY, fw_test_country (fixture->countries, "GB"));
   node = fw_filter_to_json (filter, fixture->dataset);
 
   /* A0 (Milipol Paris, FR) -> row 2, A1 -> row 3, A6 -> row 0. */
@@ -605,7 +562,7 @@ test_filter_json_other_dataset (Fixture       *fixture,
   g_assert_cmpuint (g_array_index (values, guint, 0), ==, 0);
   g_assert_cmpuint (g_array_index (values, guint, 1), ==, 2);
   g_assert_cmpuint (g_array_index (values, guint, 2), ==, 3);
-  g_assert_true (fw_filter_has_value (moved, FW_FACET_HOST_COUNTRY, code (fixture, "GB")));
+  g_assert_true (fw_filter_has_value (moved, FW_FACET_HOST_COUNTRY, fw_test_country (fixture->countries, "GB")));
 
   /* A fair the other dataset does not have is a reference error. */
   fw_filter_add_value (filter, FW_FACET_FAIR, A3);
@@ -763,7 +720,7 @@ test_query_hq (Fixture       *fixture,
 {
   /* HQ in France: F0 and F7; F7 has no exhibitions but no exhibition
    * facet is active, so it is kept. */
-  fw_filter_add_value (fixture->filter, FW_FACET_HQ_COUNTRY, code (fixture, "FR"));
+  fw_filter_add_value (fixture->filter, FW_FACET_HQ_COUNTRY, fw_test_country (fixture->countries, "FR"));
   run_and_check (fixture, "10000001", "10010001000000010000");
   /* Fairs with a kept exhibition: A0 A1 A3. */
   g_assert_cmpuint (fw_query_get_n_kept (fixture->query, FW_TABLE_FAIRS), ==, 3);
@@ -785,7 +742,7 @@ test_query_hq (Fixture       *fixture,
   assert_counts (fixture, FW_FACET_HQ_COUNTRY, "?=1 IL=1 US=1");
 
   /* Continents are settings: with Israel moved to Europe, F4 joins. */
-  fw_countries_set_continent (fixture->countries, code (fixture, "IL"), FW_CONTINENT_EUROPE);
+  fw_countries_set_continent (fixture->countries, fw_test_country (fixture->countries, "IL"), FW_CONTINENT_EUROPE);
   run_and_check (fixture, "00010010", "00000100100100000110");
   assert_counts (fixture, FW_FACET_HQ_CONTINENT, "unknown=1 Europe=6 North America=1");
 }
@@ -807,7 +764,7 @@ test_query_fair_host (Fixture       *fixture,
 
   /* Host country GB (A1): e4 F2, e5 F3, e15 F0. */
   fw_filter_clear (fixture->filter);
-  fw_filter_add_value (fixture->filter, FW_FACET_HOST_COUNTRY, code (fixture, "GB"));
+  fw_filter_add_value (fixture->filter, FW_FACET_HOST_COUNTRY, fw_test_country (fixture->countries, "GB"));
   run_and_check (fixture, "10110000", "00001100000000010000");
 
   /* Unknown host (A6): e16 F1, e18 F6. */
@@ -844,7 +801,7 @@ test_query_adversary (Fixture       *fixture,
 
   /* The adversary set is a setting: with the UAE added, A3 joins "yes"
    * (e7 F0, e19 F4), and F0 with it. */
-  fw_countries_set_adversary (fixture->countries, code (fixture, "AE"), TRUE);
+  fw_countries_set_adversary (fixture->countries, fw_test_country (fixture->countries, "AE"), TRUE);
   fw_filter_clear (fixture->filter);
   fw_filter_add_value (fixture->filter, FW_FACET_ADVERSARY, FW_ADVERSARY_YES);
   run_and_check (fixture, "10011110", "00100011101101000001");
@@ -941,13 +898,13 @@ test_query_combined (Fixture       *fixture,
   fw_filter_set_match (fixture->filter, FW_FACET_CONFIDENCE, FW_MATCH_NONE_OF);
   fw_filter_add_value (fixture->filter, FW_FACET_HQ_CONTINENT, FW_CONTINENT_EUROPE);
   fw_filter_add_value (fixture->filter, FW_FACET_HQ_CONTINENT, FW_CONTINENT_ASIA);
-  fw_filter_add_value (fixture->filter, FW_FACET_HQ_COUNTRY, code (fixture, "RU"));
+  fw_filter_add_value (fixture->filter, FW_FACET_HQ_COUNTRY, fw_test_country (fixture->countries, "RU"));
   fw_filter_set_match (fixture->filter, FW_FACET_HQ_COUNTRY, FW_MATCH_NONE_OF);
   fw_filter_set_search (fixture->filter, "e");
   fw_filter_add_value (fixture->filter, FW_FACET_FAIR, A6);
   fw_filter_set_match (fixture->filter, FW_FACET_FAIR, FW_MATCH_NONE_OF);
   fw_filter_add_value (fixture->filter, FW_FACET_HOST_CONTINENT, FW_CONTINENT_EUROPE);
-  fw_filter_add_value (fixture->filter, FW_FACET_HOST_COUNTRY, code (fixture, "GB"));
+  fw_filter_add_value (fixture->filter, FW_FACET_HOST_COUNTRY, fw_test_country (fixture->countries, "GB"));
   fw_filter_set_match (fixture->filter, FW_FACET_HOST_COUNTRY, FW_MATCH_NONE_OF);
   fw_filter_add_value (fixture->filter, FW_FACET_ADVERSARY, FW_ADVERSARY_YES);
   fw_filter_set_years (fixture->filter, 2013, 2019);
@@ -1000,7 +957,7 @@ test_query_counts_three_facets (Fixture       *fixture,
    * the years: e0 F0 2010, e3 F0 2012, e14 F4 2013 (e17 F3 has no year).
    */
   fw_filter_add_value (fixture->filter, FW_FACET_CONFIDENCE, FW_CONFIDENCE_HIGH);
-  fw_filter_add_value (fixture->filter, FW_FACET_HOST_COUNTRY, code (fixture, "FR"));
+  fw_filter_add_value (fixture->filter, FW_FACET_HOST_COUNTRY, fw_test_country (fixture->countries, "FR"));
   fw_filter_set_years (fixture->filter, 2010, 2015);
   run_and_check (fixture, "10001000", "10010000000000100000");
   g_assert_cmpuint (fw_query_get_n_kept (fixture->query, FW_TABLE_FAIRS), ==, 1);
@@ -1031,7 +988,7 @@ test_query_counts_no_exhibitions (Fixture       *fixture,
   /* confidence {low} + HQ {FR}: firm facets only, so F7 (no exhibitions)
    * is kept and counts in the firm facets. */
   fw_filter_add_value (fixture->filter, FW_FACET_CONFIDENCE, FW_CONFIDENCE_LOW);
-  fw_filter_add_value (fixture->filter, FW_FACET_HQ_COUNTRY, code (fixture, "FR"));
+  fw_filter_add_value (fixture->filter, FW_FACET_HQ_COUNTRY, fw_test_country (fixture->countries, "FR"));
   run_and_check (fixture, "00000001", "00000000000000000000");
   g_assert_cmpuint (fw_query_get_n_kept (fixture->query, FW_TABLE_FAIRS), ==, 0);
 
@@ -1106,7 +1063,7 @@ test_query_rerun (Fixture       *fixture,
   g_autofree char *again = NULL;
 
   fw_filter_add_value (narrow, FW_FACET_CONFIDENCE, FW_CONFIDENCE_HIGH);
-  fw_filter_add_value (narrow, FW_FACET_HOST_COUNTRY, code (fixture, "FR"));
+  fw_filter_add_value (narrow, FW_FACET_HOST_COUNTRY, fw_test_country (fixture->countries, "FR"));
   fw_filter_set_years (narrow, 2010, 2015);
   narrow_fresh = describe_fresh_run (fixture, narrow);
   empty_fresh = describe_fresh_run (fixture, empty);
@@ -1145,8 +1102,8 @@ static void
 test_query_dataset_grows (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  FwFirmValues firm = { "F8", "India New", code (fixture, "FR"), FW_CONFIDENCE_HIGH, NULL, NULL, NULL };
-  FwFairValues fair = { NULL, "Eurosatory", code (fixture, "FR"), NULL };
+  FwFirmValues firm = { "F8", "India New", fw_test_country (fixture->countries, "FR"), FW_CONFIDENCE_HIGH, NULL, NULL, NULL };
+  FwFairValues fair = { NULL, "Eurosatory", fw_test_country (fixture->countries, "FR"), NULL };
   FwExhibitionValues exhibition = { 0 };
   const guint32 *order, *start;
   g_autofree char *firms = NULL;
@@ -1197,7 +1154,7 @@ test_query_dataset_grows (Fixture       *fixture,
   /* Once more: F9 (medium, DE) at A7 in 2019 (e22). */
   firm.id = "F9";
   firm.name = "Juliet Nine";
-  firm.hq = code (fixture, "DE");
+  firm.hq = fw_test_country (fixture->countries, "DE");
   firm.confidence = FW_CONFIDENCE_MEDIUM;
   f9 = fw_dataset_append_firm (fixture->dataset, &firm);
   exhibition.firm = f9;
@@ -1228,7 +1185,7 @@ test_query_repeated_runs (Fixture       *fixture,
   /* A query owns its buffers: re-running it after a click must not
    * allocate memory it keeps.  2000 runs leaking even one 256-byte table
    * each would grow the heap by 500 kB. */
-  fw_filter_add_value (other, FW_FACET_HOST_COUNTRY, code (fixture, "FR"));
+  fw_filter_add_value (other, FW_FACET_HOST_COUNTRY, fw_test_country (fixture->countries, "FR"));
   fw_filter_set_years (other, 2010, 2015);
   fw_query_run (fixture->query, fixture->filter);
   fw_query_run (fixture->query, other);

@@ -14,6 +14,7 @@
 #include "fw-record-list.h"
 #include "fw-table-view.h"
 #include "fw-tables-page.h"
+#include "fw-test-widget.h"
 
 static void
 iterate (void)
@@ -57,28 +58,6 @@ settle (GtkWidget *window)
     }
   iterate ();
   g_assert_true (gtk_widget_get_mapped (window));
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-  g_object_unref (paintable);
 }
 
 static FwExplorer *
@@ -150,6 +129,12 @@ dataset_of (Fixture *fixture)
   return fw_explorer_get_dataset (fixture->explorer);
 }
 
+static void
+count_signal (guint *count)
+{
+  (*count)++;
+}
+
 static GListModel *
 model_of (Fixture *fixture)
 {
@@ -190,15 +175,40 @@ test_firms_filter (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, fw_query_get_n_kept (query, FW_TABLE_FIRMS));
   g_assert_cmpstr (fw_table_view_get_count_text (fixture.view), ==, "224 of 224 firms");
 
-  /* Items are made on demand, one per call. */
+  /* Items are made on demand, one per position while someone holds it;
+   * a held record follows its position when the filter changes, and says
+   * so, which is how the shown rows refill without being made again. */
   {
     g_autoptr(FwRecord) a = g_list_model_get_item (model, 0);
     g_autoptr(FwRecord) b = g_list_model_get_item (model, 0);
+    g_autoptr(FwRecord) last = g_list_model_get_item (model, 223);
+    guint changes = 0;
+    guint first_high;
+    FwColumns columns;
+    const FwColumns *c = &columns;
 
     g_assert_true (FW_IS_RECORD (a));
-    g_assert_true (a != b);
-    g_assert_cmpuint (fw_record_get_row (a), ==, fw_record_get_row (b));
+    g_assert_true (a == b);
     g_assert_null (g_list_model_get_item (model, 224));
+
+    fw_dataset_get_columns (fw_explorer_get_dataset (fixture.explorer), &columns);
+    g_signal_connect_swapped (a, "changed", G_CALLBACK (count_signal), &changes);
+    fw_explorer_toggle_value (fixture.explorer, FW_FACET_CONFIDENCE, FW_CONFIDENCE_HIGH);
+    g_assert_cmpuint (changes, ==, 1);
+    g_assert_cmpuint (c->firm_confidence[fw_record_get_row (a)], ==, FW_CONFIDENCE_HIGH);
+    first_high = fw_record_get_row (a);
+    g_assert_cmpuint (fw_record_list_get_row (FW_RECORD_LIST (model), 0), ==, first_high);
+
+    /* Position 223 is gone: a record shown there again is a new one. */
+    fw_explorer_clear_filter (fixture.explorer);
+    g_assert_cmpuint (changes, ==, 2);
+    {
+      g_autoptr(FwRecord) again = g_list_model_get_item (model, 223);
+
+      g_assert_true (again != last);
+      g_assert_cmpuint (fw_record_get_row (again), ==, fw_record_list_get_row (FW_RECORD_LIST (model), 223));
+    }
+    g_signal_handlers_disconnect_by_func (a, count_signal, &changes);
   }
 
   fw_explorer_toggle_value (fixture.explorer, FW_FACET_CONFIDENCE, FW_CONFIDENCE_HIGH);
@@ -558,11 +568,70 @@ test_fairs_counts (void)
 }
 
 static void
+collect_cell_texts (GtkWidget  *widget,
+                    GHashTable *texts)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "fw-cell"))
+    g_hash_table_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cell_texts (child, texts);
+}
+
+/* What a person sees: after a click the shown cells name only firms the
+ * filter keeps, though the row widgets are refilled rather than made anew. */
+static void
+test_shown_cells_follow (void)
+{
+  Fixture fixture;
+  FwDataset *dataset;
+  FwColumns c;
+  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) excluded = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_excluded_before = 0;
+  GHashTableIter iter;
+  gpointer text;
+
+  fixture_init (&fixture, FW_TABLE_FIRMS);
+  dataset = dataset_of (&fixture);
+  fw_dataset_get_columns (dataset, &c);
+  for (guint f = 0; f < c.n_firms; f++)
+    if (c.firm_confidence[f] != FW_CONFIDENCE_HIGH)
+      g_hash_table_add (excluded, (gpointer) fw_dataset_get_firm_name (dataset, f));
+
+  collect_cell_texts (GTK_WIDGET (fixture.view), texts);
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, &text, NULL))
+    n_excluded_before += g_hash_table_contains (excluded, text);
+  g_assert_cmpuint (n_excluded_before, >, 5);
+
+  fw_explorer_toggle_value (fixture.explorer, FW_FACET_CONFIDENCE, FW_CONFIDENCE_HIGH);
+  iterate ();
+  g_hash_table_remove_all (texts);
+  collect_cell_texts (GTK_WIDGET (fixture.view), texts);
+  g_assert_true (g_hash_table_contains (texts, fw_dataset_get_firm_name (dataset, row_at (&fixture, 0))));
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, &text, NULL))
+    g_assert_false (g_hash_table_contains (excluded, text));
+
+  /* A new order refills them too. */
+  sort_by (&fixture, FW_FIELD_FIRM_NAME, GTK_SORT_DESCENDING);
+  iterate ();
+  g_hash_table_remove_all (texts);
+  collect_cell_texts (GTK_WIDGET (fixture.view), texts);
+  g_assert_true (g_hash_table_contains (texts, fw_dataset_get_firm_name (dataset, row_at (&fixture, 0))));
+
+  fixture_clear (&fixture);
+}
+
+static void
 test_selection_kept (void)
 {
   Fixture fixture;
   GtkSelectionModel *selection;
-  g_autoptr(FwRecord) selected = NULL;
+  guint selected;
   guint position;
 
   fixture_init (&fixture, FW_TABLE_FIRMS);
@@ -573,17 +642,19 @@ test_selection_kept (void)
                     GTK_INVALID_LIST_POSITION);
 
   gtk_selection_model_select_item (selection, 10, TRUE);
-  selected = g_object_ref (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection)));
+  /* A record is a position; the selection keeps the firm. */
+  selected = fw_record_get_row (gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection)));
 
   sort_by (&fixture, FW_FIELD_FIRM_NAME, GTK_SORT_DESCENDING);
   position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
-  g_assert_cmpuint (row_at (&fixture, position), ==, fw_record_get_row (selected));
+  g_assert_cmpuint (position, !=, 10);
+  g_assert_cmpuint (row_at (&fixture, position), ==, selected);
 
   /* Activating a firm asks the window to show it. */
   fw_table_view_activate_row (fixture.view, position);
   g_assert_cmpuint (fixture.shown_firms->len, ==, 1);
-  g_assert_cmpuint (g_array_index (fixture.shown_firms, guint, 0), ==, fw_record_get_row (selected));
+  g_assert_cmpuint (g_array_index (fixture.shown_firms, guint, 0), ==, selected);
 
   fixture_clear (&fixture);
 }
@@ -871,13 +942,13 @@ test_screenshots (void)
                                   fw_table_view_get_column (firms, FW_FIELD_KEPT_EXHIBITIONS, 0),
                                   GTK_SORT_DESCENDING);
   settle (window);
-  save_png (window, "tables-firms.png");
+  fw_test_save_png (window, "tables-firms.png");
 
   fw_tables_page_show_table (page, FW_TABLE_EXHIBITIONS);
   fw_explorer_set_years (explorer, 2016, 2019);
   fw_table_view_set_search (fw_tables_page_get_view (page, FW_TABLE_EXHIBITIONS), "milipol");
   settle (window);
-  save_png (window, "tables-exhibitions.png");
+  fw_test_save_png (window, "tables-exhibitions.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -936,7 +1007,7 @@ test_firm_detail (void)
   g_assert_cmpuint (fw_chart_get_n_points (fw_firm_detail_get_chart (detail)), ==, n_known_years);
   g_assert_cmpuint (fw_chart_get_n_categories (fw_firm_detail_get_chart (detail)), >, 1);
 
-  save_png (GTK_WIDGET (window), "firm-detail.png");
+  fw_test_save_png (GTK_WIDGET (window), "firm-detail.png");
 
   /* The window follows the filter. */
   fw_explorer_set_years (explorer, 0, 0);
@@ -1109,6 +1180,7 @@ main (int   argc,
   g_test_add_func ("/tables/exhibitions-follow-filter", test_exhibitions_follow_filter);
   g_test_add_func ("/tables/fairs-counts", test_fairs_counts);
   g_test_add_func ("/tables/selection-kept", test_selection_kept);
+  g_test_add_func ("/tables/shown-cells-follow", test_shown_cells_follow);
   g_test_add_func ("/tables/unknown-last", test_unknown_last);
   g_test_add_func ("/tables/screenshots", test_screenshots);
   g_test_add_func ("/tables/firm-detail", test_firm_detail);

@@ -121,6 +121,8 @@ fw_application_startup (GApplication *app)
     { "win.forward", { "<Alt>Right", NULL } },
     { "win.clear-filter", { "<Control><Shift>BackSpace", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.export-figure", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

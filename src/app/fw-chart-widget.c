@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "fw-chart-widget.h"
+#include "fw-view-follow.h"
 
 struct _FwChartWidget
 {
@@ -21,7 +22,6 @@ struct _FwChartWidget
   FwExplorer *explorer;
   FwChart    *chart;
   gint        focus_mark;     /* keyboard position, -1 when none */
-  gboolean    stale;          /* the explorer changed while unmapped */
 };
 
 G_DEFINE_FINAL_TYPE (FwChartWidget, fw_chart_widget, GTK_TYPE_WIDGET)
@@ -42,7 +42,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 void
-fw_chart_widget_get_style (FwChartStyle *style)
+fw_chart_widget_get_screen_style (FwChartStyle *style)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
   gboolean dark = adw_style_manager_get_dark (manager);
@@ -55,6 +55,12 @@ fw_chart_widget_get_style (FwChartStyle *style)
     fw_chart_style_init_dark (style);
   else
     fw_chart_style_init_light (style);
+}
+
+void
+fw_chart_widget_get_style (FwChartStyle *style)
+{
+  fw_chart_widget_get_screen_style (style);
 
   /* The page behind is the chart's background. */
   style->transparent = TRUE;
@@ -78,7 +84,6 @@ update_accessible (FwChartWidget *self)
 static void
 rebuild (FwChartWidget *self)
 {
-  self->stale = FALSE;
   g_clear_object (&self->chart);
 
   if (self->explorer != NULL)
@@ -87,28 +92,6 @@ rebuild (FwChartWidget *self)
   self->focus_mark = -1;
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-/* Charts on pages nobody is looking at wait until they are shown, so a
- * click costs only what is visible. */
-static void
-on_explorer_changed (FwChartWidget *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  else
-    self->stale = TRUE;
-}
-
-static void
-fw_chart_widget_map (GtkWidget *widget)
-{
-  FwChartWidget *self = FW_CHART_WIDGET (widget);
-
-  if (self->stale)
-    rebuild (self);
-
-  GTK_WIDGET_CLASS (fw_chart_widget_parent_class)->map (widget);
 }
 
 static void
@@ -446,7 +429,6 @@ fw_chart_widget_class_init (FwChartWidgetClass *klass)
   object_class->set_property = fw_chart_widget_set_property;
 
   widget_class->snapshot = fw_chart_widget_snapshot;
-  widget_class->map = fw_chart_widget_map;
   widget_class->measure = fw_chart_widget_measure;
   widget_class->get_request_mode = fw_chart_widget_get_request_mode;
 
@@ -538,6 +520,8 @@ fw_chart_widget_get_chart (FwChartWidget *self)
 {
   g_return_val_if_fail (FW_IS_CHART_WIDGET (self), NULL);
 
+  fw_view_follow_ensure (GTK_WIDGET (self));
+
   return self->chart;
 }
 
@@ -548,9 +532,9 @@ fw_chart_widget_set_explorer (FwChartWidget *self,
   g_return_if_fail (FW_IS_CHART_WIDGET (self));
   g_return_if_fail (explorer == NULL || FW_IS_EXPLORER (explorer));
 
-  if (!fw_explorer_replace (&self->explorer, explorer, self, G_CALLBACK (on_explorer_changed)))
+  /* Charts on pages nobody is looking at wait until they are shown. */
+  if (!fw_view_follow_explorer (GTK_WIDGET (self), &self->explorer, explorer, (FwViewRebuildFunc) rebuild))
     return;
 
-  rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORER]);
 }

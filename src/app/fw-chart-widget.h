@@ -29,5 +29,8 @@ void        fw_chart_widget_set_explorer (FwChartWidget *self,
  * keyboard, and for tests. */
 void        fw_chart_widget_activate_mark (FwChartWidget *self,
                                           guint          index);
+/* The style that follows the desktop: light, dark or high contrast, with
+ * its background (widgets draw on the page's own). */
+void        fw_chart_widget_get_screen_style (FwChartStyle *style);
 
 G_END_DECLS

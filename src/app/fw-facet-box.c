@@ -150,8 +150,6 @@ make_row (FwFacetBox *self,
           guint       value,
           FwDataset  *dataset)
 {
-  GtkWidget *label_child;
-  GtkGesture *click;
   g_autofree char *normal = NULL;
 
   row->value = value;
@@ -161,6 +159,23 @@ make_row (FwFacetBox *self,
   normal = g_utf8_normalize (row->label, -1, G_NORMALIZE_NFKC);
   row->folded = g_utf8_casefold (normal != NULL ? normal : row->label, -1);
   row->collate_key = g_utf8_collate_key (row->label, -1);
+}
+
+static void set_row_count    (Row      *row,
+                              gboolean  force);
+static void set_row_selected (Row      *row);
+
+/* A row's widgets are made when it is first shown: a facet can have every
+ * country of the world as a value, and a dataset uses few of them. */
+static void
+ensure_row_widget (FwFacetBox *self,
+                   Row        *row)
+{
+  GtkWidget *label_child;
+  GtkGesture *click;
+
+  if (row->box != NULL)
+    return;
 
   row->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
@@ -194,6 +209,9 @@ make_row (FwFacetBox *self,
 
   gtk_widget_set_visible (row->box, FALSE);
   gtk_box_append (GTK_BOX (self->list_box), row->box);
+
+  set_row_count (row, TRUE);
+  set_row_selected (row);
 }
 
 /* The order of a facet whose values have a meaning of their own (High,
@@ -292,12 +310,17 @@ update_shown (FwFacetBox *self)
                        (!self->is_long || self->show_all || row->selected ||
                         n_candidates < FW_FACET_BOX_N_SHORT);
 
+      n_candidates += candidate;
+      if (shown)
+        ensure_row_widget (self, row);
+      if (row->box == NULL)
+        continue;
+
       if (gtk_widget_get_prev_sibling (row->box) != prev)
         gtk_box_reorder_child_after (GTK_BOX (self->list_box), row->box, prev);
       prev = row->box;
 
       gtk_widget_set_visible (row->box, shown);
-      n_candidates += candidate;
     }
 
   if (self->is_long && n_candidates > FW_FACET_BOX_N_SHORT)
@@ -323,6 +346,50 @@ update_shown (FwFacetBox *self)
 }
 
 static void
+set_row_count (Row      *row,
+               gboolean  force)
+{
+  char text[16];
+  g_autofree char *accessible = NULL;
+
+  if (row->box == NULL)
+    return;
+
+  g_snprintf (text, sizeof text, "%u", row->count);
+  if (!force && g_strcmp0 (gtk_label_get_label (row->count_label), text) == 0)
+    return;
+  gtk_label_set_label (row->count_label, text);
+
+  /* Translators: a value of a filter and its count, read by screen
+   * readers, e.g. "France, 52 firms" */
+  accessible = g_strdup_printf (ngettext ("%s, %u firm", "%s, %u firms", row->count), row->label, row->count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+set_row_selected (Row *row)
+{
+  if (row->box == NULL)
+    return;
+
+  if (row->selected != gtk_check_button_get_active (row->check))
+    {
+      g_signal_handler_block (row->check, row->toggled_id);
+      gtk_check_button_set_active (row->check, row->selected);
+      g_signal_handler_unblock (row->check, row->toggled_id);
+    }
+
+  /* A selected value no firm has under the other filters stays, dimmed,
+   * so that it can be unselected. */
+  if (row->selected && row->count == 0)
+    gtk_widget_add_css_class (row->box, "dim-label");
+  else
+    gtk_widget_remove_css_class (row->box, "dim-label");
+}
+
+static void
 update_row (FwFacetBox *self,
             Row        *row,
             guint       count,
@@ -330,35 +397,12 @@ update_row (FwFacetBox *self,
 {
   if (count != row->count)
     {
-      char text[16];
-      g_autofree char *accessible = NULL;
-
       row->count = count;
-      g_snprintf (text, sizeof text, "%u", count);
-      gtk_label_set_label (row->count_label, text);
-
-      /* Translators: a value of a filter and its count, read by screen
-       * readers, e.g. "France, 52 firms" */
-      accessible = g_strdup_printf (ngettext ("%s, %u firm", "%s, %u firms", count), row->label, count);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row->check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                      -1);
+      set_row_count (row, FALSE);
     }
 
-  if (selected != gtk_check_button_get_active (row->check))
-    {
-      g_signal_handler_block (row->check, row->toggled_id);
-      gtk_check_button_set_active (row->check, selected);
-      g_signal_handler_unblock (row->check, row->toggled_id);
-    }
   row->selected = selected;
-
-  /* A selected value no firm has under the other filters stays, dimmed,
-   * so that it can be unselected. */
-  if (selected && count == 0)
-    gtk_widget_add_css_class (row->box, "dim-label");
-  else
-    gtk_widget_remove_css_class (row->box, "dim-label");
+  set_row_selected (row);
 }
 
 static void
@@ -715,8 +759,12 @@ fw_facet_box_get_check (FwFacetBox *self,
   g_return_val_if_fail (FW_IS_FACET_BOX (self), NULL);
 
   row = get_row (self, value);
+  if (row == NULL)
+    return NULL;
 
-  return row != NULL ? row->check : NULL;
+  ensure_row_widget (self, row);
+
+  return row->check;
 }
 
 gboolean
@@ -729,7 +777,7 @@ fw_facet_box_is_value_shown (FwFacetBox *self,
 
   row = get_row (self, value);
 
-  return row != NULL && gtk_widget_get_visible (row->box);
+  return row != NULL && row->box != NULL && gtk_widget_get_visible (row->box);
 }
 
 const char *
@@ -741,6 +789,10 @@ fw_facet_box_get_count_text (FwFacetBox *self,
   g_return_val_if_fail (FW_IS_FACET_BOX (self), NULL);
 
   row = get_row (self, value);
+  if (row == NULL)
+    return NULL;
 
-  return row != NULL ? gtk_label_get_label (row->count_label) : NULL;
+  ensure_row_widget (self, row);
+
+  return gtk_label_get_label (row->count_label);
 }

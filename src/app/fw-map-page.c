@@ -231,8 +231,10 @@ fw_map_page_init (FwMapPage *self)
   gtk_toggle_button_set_active (self->graticule_button, fw_map_get_graticule (map));
   self->syncing = FALSE;
 
-  /* A map shown after the filter changed has just recounted. */
-  g_signal_connect_object (self->map_widget, "map", G_CALLBACK (update_flow_range), self, G_CONNECT_SWAPPED);
+  /* A map shown after the filter changed has just recounted (in a "map"
+   * handler of its own: this one runs after it). */
+  g_signal_connect_object (self->map_widget, "map", G_CALLBACK (update_flow_range), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 GtkWidget *

@@ -14,6 +14,7 @@
 #include "fw-chart-widget.h"
 #include "fw-geo.h"
 #include "fw-map-widget.h"
+#include "fw-view-follow.h"
 
 /* A press that moves further than this is a drag, not a click. */
 #define DRAG_THRESHOLD 4.0
@@ -25,7 +26,6 @@ struct _FwMapWidget
   FwExplorer *explorer;
   FwMap      *map;
   gint        focus_mark;     /* keyboard position, -1 when none */
-  gboolean    stale;          /* the explorer changed while unmapped */
   double      pointer_x, pointer_y;
   double      drag_x, drag_y; /* offset applied so far in this drag */
   gboolean    dragged;
@@ -77,7 +77,6 @@ fw_map_widget_refresh (FwMapWidget *self)
 static void
 rebuild (FwMapWidget *self)
 {
-  self->stale = FALSE;
   if (self->explorer != NULL)
     {
       fw_map_update (self->map, self->explorer);
@@ -87,27 +86,6 @@ rebuild (FwMapWidget *self)
     }
   self->focus_mark = -1;
   fw_map_widget_refresh (self);
-}
-
-/* Maps nobody is looking at wait until they are shown. */
-static void
-on_explorer_changed (FwMapWidget *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  else
-    self->stale = TRUE;
-}
-
-static void
-fw_map_widget_map (GtkWidget *widget)
-{
-  FwMapWidget *self = FW_MAP_WIDGET (widget);
-
-  if (self->stale)
-    rebuild (self);
-
-  GTK_WIDGET_CLASS (fw_map_widget_parent_class)->map (widget);
 }
 
 static void
@@ -523,7 +501,6 @@ fw_map_widget_class_init (FwMapWidgetClass *klass)
   object_class->set_property = fw_map_widget_set_property;
 
   widget_class->snapshot = fw_map_widget_snapshot;
-  widget_class->map = fw_map_widget_map;
   widget_class->measure = fw_map_widget_measure;
 
   properties[PROP_EXPLORER] =
@@ -657,10 +634,10 @@ fw_map_widget_set_explorer (FwMapWidget *self,
   g_return_if_fail (FW_IS_MAP_WIDGET (self));
   g_return_if_fail (explorer == NULL || FW_IS_EXPLORER (explorer));
 
-  if (!fw_explorer_replace (&self->explorer, explorer, self, G_CALLBACK (on_explorer_changed)))
+  /* A map nobody is looking at waits until it is shown. */
+  if (!fw_view_follow_explorer (GTK_WIDGET (self), &self->explorer, explorer, (FwViewRebuildFunc) rebuild))
     return;
 
-  on_explorer_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORER]);
 }
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fw-overview.h"
+#include "fw-view-follow.h"
 
 struct _FwOverview
 {
@@ -242,11 +243,10 @@ fw_overview_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_EXPLORER:
-      if (fw_explorer_replace (&self->explorer, g_value_get_object (value), self, G_CALLBACK (rebuild)))
-        {
-          rebuild (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      /* The findings are computed only when a page shows them. */
+      if (fw_view_follow_explorer (GTK_WIDGET (self), &self->explorer, g_value_get_object (value),
+                                   (FwViewRebuildFunc) rebuild))
+        g_object_notify_by_pspec (object, pspec);
       break;
 
     default:
@@ -269,6 +269,7 @@ fw_overview_class_init (FwOverviewClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
 }
 
 static void

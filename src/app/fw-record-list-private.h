@@ -47,6 +47,7 @@ struct _FwRecordList
 
   guint32    *order;              /* table rows, in list order */
   guint       n_items;
+  GHashTable *live;               /* position -> FwRecord someone holds (unowned) */
 
   SortLevel   levels[MAX_SORT_LEVELS];
   guint       n_levels;

@@ -25,6 +25,7 @@ enum {
 
 enum {
   CHANGING,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -277,6 +278,41 @@ recompute (FwRecordList *self)
     }
 }
 
+/* The records widgets hold for positions that stay take their new rows;
+ * those past the new end are about to be removed, keep theirs and are
+ * forgotten, so that a position shown again gets a new record (and GTK
+ * a new binding). */
+static void
+refill_in_place (FwRecordList *self,
+                 guint         old_n)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      FwRecord *record = value;
+      guint position = fw_record_get_position (record);
+
+      if (position < MIN (old_n, self->n_items))
+        {
+          fw_record_set_row (record, self->order[position]);
+          g_ptr_array_add (changed, g_object_ref (record));
+        }
+      else
+        {
+          fw_record_detach (record);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+
+  /* Handlers may drop the last reference, which edits the table. */
+  for (guint i = 0; i < changed->len; i++)
+    fw_record_emit_changed (g_ptr_array_index (changed, i));
+}
+
 static void
 update (FwRecordList *self)
 {
@@ -294,20 +330,14 @@ update (FwRecordList *self)
   self->changed_while_deferred = FALSE;
   g_signal_emit (self, signals[CHANGING], 0);
   recompute (self);
+  refill_in_place (self, old_n);
 
-  /* Removed, then added: in one signal GTK 4.8's list item manager looks
-   * for the rows it shows among all the added items, making an object for
-   * each of a million rows. */
-  if (old_n > 0)
-    {
-      guint new_n = self->n_items;
+  if (self->n_items < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old_n - self->n_items, 0);
+  else if (self->n_items > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
 
-      self->n_items = 0;
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-      self->n_items = new_n;
-    }
-  if (self->n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->n_items);
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -385,12 +415,32 @@ fw_record_list_get_item (GListModel *model,
                          guint       position)
 {
   FwRecordList *self = FW_RECORD_LIST (model);
+  FwRecord *record;
 
   ensure_fresh (self);
   if (position >= self->n_items)
     return NULL;
 
-  return fw_record_new (self, self->table, self->order[position]);
+  record = g_hash_table_lookup (self->live, GUINT_TO_POINTER (position));
+  if (record != NULL)
+    return g_object_ref (record);
+
+  record = fw_record_new (self, self->table, position, self->order[position]);
+  g_hash_table_insert (self->live, GUINT_TO_POINTER (position), record);
+
+  return record;
+}
+
+void
+fw_record_list_forget (FwRecordList *self,
+                       FwRecord     *record)
+{
+  gpointer position = GUINT_TO_POINTER (fw_record_get_position (record));
+
+  g_return_if_fail (FW_IS_RECORD_LIST (self));
+
+  if (g_hash_table_lookup (self->live, position) == record)
+    g_hash_table_remove (self->live, position);
 }
 
 static void
@@ -427,6 +477,7 @@ fw_record_list_finalize (GObject *object)
   g_clear_pointer (&self->folded_search, g_free);
   g_clear_pointer (&self->keys, g_hash_table_unref);
   g_clear_pointer (&self->string_ids, g_hash_table_unref);
+  g_clear_pointer (&self->live, g_hash_table_unref);
 
   G_OBJECT_CLASS (fw_record_list_parent_class)->finalize (object);
 }
@@ -539,6 +590,18 @@ fw_record_list_class_init (FwRecordListClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * FwRecordList::changed:
+   *
+   * The rows have changed (in place and at the end) after "changing".
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -547,6 +610,7 @@ fw_record_list_init (FwRecordList *self)
   self->generation = G_MAXUINT64;
   self->keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->string_ids = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->live = g_hash_table_new (NULL, NULL);
 }
 
 FwRecordList *

@@ -18,10 +18,16 @@ G_DECLARE_FINAL_TYPE (FwRecordList, fw_record_list, FW, RECORD_LIST, GObject)
 
 /* A GListModel of FwRecord over an index array: items are made on demand,
  * and sorting orders the indices by integer keys computed once per field,
- * so that a million rows sort without a million objects.  Every change
- * (filter, search, sort) is "changing", while the old positions are still
- * valid, then items-changed (0, old, 0) and (0, 0, new): GTK 4.8 answers a
- * single (0, old, new) by asking for every new item. */
+ * so that a million rows sort without a million objects.
+ *
+ * Every change (filter, search, sort) is "changing", while the old
+ * positions are still valid, then "changed".  In between, the positions
+ * both orders share change in place: each record a widget holds takes its
+ * position's new row and emits its own "changed"; only the positions
+ * added or removed at the end are an items-changed.  GTK 4.8 would
+ * otherwise destroy and rebuild every row widget on each click (a
+ * single items-changed (0, old, new) is worse: it asks for every new
+ * item to find the rows it shows). */
 
 /* The fields a table shows, in order, before the dataset's extra columns;
  * the search looks in these (but not in counts) and in the extras. */
@@ -72,6 +78,10 @@ GtkOrdering   fw_record_list_compare_rows     (FwRecordList  *self,
                                                guint          extra,
                                                guint          row_a,
                                                guint          row_b);
+
+/* For FwRecord: a record someone held is gone. */
+void          fw_record_list_forget       (FwRecordList *self,
+                                           FwRecord     *record);
 
 /* While deferred, explorer changes are applied when the list is next read
  * or undeferred, instead of at once. */

@@ -16,6 +16,7 @@ struct _FwRecord
 
   FwRecordList  *list;
   FwTable        table;
+  guint          position;
   guint          row;
 
   /* Probes only (see fw_field_sorter_probe). */
@@ -27,11 +28,20 @@ struct _FwRecord
 
 G_DEFINE_FINAL_TYPE (FwRecord, fw_record, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 fw_record_dispose (GObject *object)
 {
   FwRecord *self = (FwRecord *)object;
 
+  if (self->list != NULL)
+    fw_record_list_forget (self->list, self);
   g_clear_object (&self->list);
 
   G_OBJECT_CLASS (fw_record_parent_class)->dispose (object);
@@ -43,6 +53,13 @@ fw_record_class_init (FwRecordClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = fw_record_dispose;
+
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -53,6 +70,7 @@ fw_record_init (FwRecord *self)
 FwRecord *
 fw_record_new (FwRecordList *list,
                FwTable       table,
+               guint         position,
                guint         row)
 {
   FwRecord *self;
@@ -63,6 +81,7 @@ fw_record_new (FwRecordList *list,
   self = g_object_new (FW_TYPE_RECORD, NULL);
   self->list = g_object_ref (list);
   self->table = table;
+  self->position = position;
   self->row = row;
 
   return self;
@@ -85,11 +104,44 @@ fw_record_get_table (FwRecord *self)
 }
 
 guint
+fw_record_get_position (FwRecord *self)
+{
+  g_return_val_if_fail (FW_IS_RECORD (self), 0);
+
+  return self->position;
+}
+
+guint
 fw_record_get_row (FwRecord *self)
 {
   g_return_val_if_fail (FW_IS_RECORD (self), 0);
 
   return self->row;
+}
+
+void
+fw_record_set_row (FwRecord *self,
+                   guint     row)
+{
+  g_return_if_fail (FW_IS_RECORD (self));
+
+  self->row = row;
+}
+
+void
+fw_record_detach (FwRecord *self)
+{
+  g_return_if_fail (FW_IS_RECORD (self));
+
+  self->position = G_MAXUINT;
+}
+
+void
+fw_record_emit_changed (FwRecord *self)
+{
+  g_return_if_fail (FW_IS_RECORD (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 struct _FwFieldSorter

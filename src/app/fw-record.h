@@ -22,14 +22,26 @@ typedef struct _FwRecordList FwRecordList;
 
 G_DECLARE_FINAL_TYPE (FwRecord, fw_record, FW, RECORD, GObject)
 
-/* Records are made when a list item asks for one and hold nothing but
- * their place; the list they came from answers for their values. */
+/* A record is what a list shows at one position: it holds nothing but
+ * the row there, and the list it came from answers for the values.  When
+ * the list changes in place (filter, search, sort), the record takes the
+ * position's new row and emits "changed", so that the widgets showing it
+ * refill instead of being made again. */
 FwRecord      *fw_record_new              (FwRecordList  *list,
                                            FwTable        table,
+                                           guint          position,
                                            guint          row);
 FwRecordList  *fw_record_get_list         (FwRecord      *self);
 FwTable        fw_record_get_table        (FwRecord      *self);
+guint          fw_record_get_position     (FwRecord      *self);
 guint          fw_record_get_row          (FwRecord      *self);
+/* For FwRecordList: the position now shows @row. */
+void           fw_record_set_row          (FwRecord      *self,
+                                           guint          row);
+void           fw_record_emit_changed     (FwRecord      *self);
+/* For FwRecordList: the position is gone; the row stays for whoever
+ * still holds the record. */
+void           fw_record_detach           (FwRecord      *self);
 
 #define FW_TYPE_FIELD_SORTER (fw_field_sorter_get_type ())
 

@@ -155,11 +155,10 @@ setup_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           Cell                     *cell)
+fill_cell (GtkListItem *item,
+           FwRecord    *record)
 {
-  FwRecord *record = gtk_list_item_get_item (item);
+  Cell *cell = g_object_get_data (G_OBJECT (item), "fw-cell");
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
   gboolean unknown;
@@ -172,6 +171,30 @@ bind_cell (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "dim-label");
   else
     gtk_widget_remove_css_class (label, "dim-label");
+}
+
+/* The record follows its position when the list changes in place. */
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           Cell                     *cell)
+{
+  FwRecord *record = gtk_list_item_get_item (item);
+
+  g_object_set_data (G_OBJECT (item), "fw-cell", cell);
+  fill_cell (item, record);
+  g_signal_connect_object (record, "changed", G_CALLBACK (fill_cell), item, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             Cell                     *cell)
+{
+  FwRecord *record = gtk_list_item_get_item (item);
+
+  if (record != NULL)
+    g_signal_handlers_disconnect_by_func (record, fill_cell, item);
 }
 
 static GtkColumnViewColumn *
@@ -193,6 +216,7 @@ add_column (FwTableView *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), cell);
   g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell), cell, (GClosureNotify) (void (*) (void)) g_free, 0);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), cell);
 
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_sorter (column, sorter);
@@ -351,14 +375,10 @@ on_list_changing (FwTableView  *self,
 }
 
 static void
-on_list_items_changed (FwTableView  *self,
-                       guint         position,
-                       guint         removed,
-                       guint         added,
-                       GListModel   *list)
+on_list_changed (FwTableView  *self,
+                 FwRecordList *list)
 {
-  /* The list empties before it fills again. */
-  if (is_attached (self) && added > 0)
+  if (is_attached (self))
     restore_selection (self);
 
   update_count (self);
@@ -434,12 +454,11 @@ fw_table_view_constructed (GObject *object)
 
   G_OBJECT_CLASS (fw_table_view_parent_class)->constructed (object);
 
-  /* "changing" and the after-handler bracket the selection's own handling
-   * of a change; the selection gets the list when the view is mapped. */
+  /* "changing" and "changed" bracket the selection's own handling of a
+   * change; the selection gets the list when the view is mapped. */
   self->list = fw_record_list_new (self->table);
   g_signal_connect_object (self->list, "changing", G_CALLBACK (on_list_changing), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (on_list_items_changed), self,
-                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->list, "changed", G_CALLBACK (on_list_changed), self, G_CONNECT_SWAPPED);
 
   add_fixed_columns (self);
   fw_record_list_set_sorter (self->list, gtk_column_view_get_sorter (self->column_view));

@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "fw-adversary-list.h"
+#include "fw-chart-widget.h"
+#include "fw-export-actions.h"
 #include "fw-finding-page.h"
 #include "fw-firm-detail.h"
 #include "fw-io.h"
@@ -117,6 +119,7 @@ update_actions (FwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filter",
                                  loaded && !fw_filter_is_empty (fw_explorer_get_filter (self->explorer)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", self->load_cancellable != NULL);
+  fw_export_actions_update (self);
 }
 
 static void
@@ -195,6 +198,15 @@ show_error (FwWindow   *self,
 {
   gtk_label_set_label (self->error_label, message);
   gtk_revealer_set_reveal_child (self->error_banner, TRUE);
+}
+
+void
+fw_window_show_error (FwWindow   *self,
+                      const char *message)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+
+  show_error (self, message);
 }
 
 FwExplorer *
@@ -337,6 +349,18 @@ fw_window_open_file (FwWindow *self,
       return;
     }
 
+  /* An exported figure brings back its view and filter. */
+  if (fw_export_is_figure_file (file))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (fw_export_restore (self, file, &error))
+        gtk_revealer_set_reveal_child (self->error_banner, FALSE);
+      else
+        show_error (self, error->message);
+      return;
+    }
+
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
@@ -367,6 +391,43 @@ fw_window_show_view (FwWindow   *self,
   g_return_if_fail (FW_IS_WINDOW (self));
 
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+GtkWidget *
+fw_window_get_visible_view (FwWindow *self)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child (self->view_stack);
+}
+
+gboolean
+fw_window_show_chart (FwWindow *self,
+                      FwView    view)
+{
+  g_return_val_if_fail (FW_IS_WINDOW (self), FALSE);
+
+  for (guint i = 0; i < self->views->len; i++)
+    {
+      GtkWidget *page = g_ptr_array_index (self->views, i);
+      GPtrArray *charts;
+
+      if (!FW_IS_FINDING_PAGE (page))
+        continue;
+
+      charts = fw_finding_page_get_charts (FW_FINDING_PAGE (page));
+      for (guint j = 0; j < charts->len; j++)
+        {
+          if (fw_chart_widget_get_view (g_ptr_array_index (charts, j)) == view)
+            {
+              adw_view_stack_set_visible_child (self->view_stack, page);
+              gtk_widget_grab_focus (g_ptr_array_index (charts, j));
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
 }
 
 GtkWidget *
@@ -429,6 +490,10 @@ open_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (all, "csv");
   gtk_file_filter_add_suffix (all, "tsv");
   gtk_file_filter_add_suffix (all, "json");
+  /* Exported figures reopen their view and filter. */
+  gtk_file_filter_add_suffix (all, "png");
+  gtk_file_filter_add_suffix (all, "svg");
+  gtk_file_filter_add_suffix (all, "pdf");
   gtk_file_filter_set_name (csv, _("CSV files"));
   gtk_file_filter_add_suffix (csv, "csv");
   gtk_file_filter_add_suffix (csv, "tsv");
@@ -708,6 +773,7 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.show-firm", "u", show_firm_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  fw_export_actions_install (widget_class);
 }
 
 static void
@@ -749,6 +815,8 @@ fw_window_init (FwWindow *self)
   g_ptr_array_add (self->views, self->sidebar);
 
   add_finding_pages (self);
+  g_signal_connect_object (self->view_stack, "notify::visible-child",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

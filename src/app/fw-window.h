@@ -9,6 +9,7 @@
 
 #include "fw-application.h"
 #include "fw-explorer.h"
+#include "fw-views.h"
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,12 @@ GtkWidget  *fw_window_get_view      (FwWindow      *self,
                                      const char    *name);
 void        fw_window_show_firm     (FwWindow      *self,
                                      guint          firm);
+GtkWidget  *fw_window_get_visible_view (FwWindow   *self);
+/* Shows the page that has the view's chart and focuses the chart. */
+gboolean    fw_window_show_chart    (FwWindow      *self,
+                                     FwView         view);
+/* In the window's error banner, until dismissed. */
+void        fw_window_show_error    (FwWindow      *self,
+                                     const char    *message);
 
 G_END_DECLS

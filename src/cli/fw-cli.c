@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "fw-cli.h"
+#include "fw-cli-export.h"
 #include "fw-cli-filter.h"
 #include "fw-findings.h"
 #include "fw-generator.h"
@@ -459,6 +460,7 @@ static const Command commands[] = {
   { "validate", command_validate, N_("List every problem in a dataset file") },
   { "convert", command_convert, N_("Convert a dataset between CSV and the native format") },
   { "generate", command_generate, N_("Write fictional data of any size") },
+  { "export", fw_cli_export, N_("Write a view as PNG, SVG or PDF, or the filtered records") },
 };
 
 static void

@@ -20,6 +20,7 @@ typedef struct
   GString       *buf;
   char           delimiter;
   const char    *newline;
+  gboolean       escape_formulas;
 } Writer;
 
 static void
@@ -74,6 +75,22 @@ writer_cell (Writer     *w,
     return;
 
   len = strlen (text);
+
+  /* OWASP's CSV injection advice: a leading quote makes spreadsheets
+   * read the cell as text, and the quotes keep it one cell. */
+  if (w->escape_formulas && strchr ("=+-@\t\r", text[0]) != NULL)
+    {
+      g_string_append (w->buf, "\"'");
+      for (gsize i = 0; i < len; i++)
+        {
+          if (text[i] == '"')
+            g_string_append_c (w->buf, '"');
+          g_string_append_c (w->buf, text[i]);
+        }
+      g_string_append_c (w->buf, '"');
+      return;
+    }
+
   if (text[0] == ' ' || text[0] == '\t' || text[len - 1] == ' ' || text[len - 1] == '\t')
     quote = TRUE;
   for (gsize i = 0; i < len && !quote; i++)
@@ -405,6 +422,16 @@ fw_csv_write_flat (FwDataset      *dataset,
                    GCancellable   *cancellable,
                    GError        **error)
 {
+  return fw_csv_write_flat_with_flags (dataset, stream, FW_CSV_WRITE_DEFAULT, cancellable, error);
+}
+
+gboolean
+fw_csv_write_flat_with_flags (FwDataset        *dataset,
+                              GOutputStream    *stream,
+                              FwCsvWriteFlags   flags,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
   static const FwTable extra_tables[] = { FW_TABLE_EXHIBITIONS, FW_TABLE_FIRMS, FW_TABLE_FAIRS };
   gboolean always_default[FW_N_FIELDS] = { FALSE };
   gboolean always_layout[FW_N_FIELDS] = { FALSE };
@@ -447,6 +474,8 @@ fw_csv_write_flat (FwDataset      *dataset,
                file != NULL ? file->delimiter : ',',
                file != NULL && file->bom,
                file != NULL && file->crlf);
+
+  w.escape_formulas = (flags & FW_CSV_WRITE_ESCAPE_FORMULAS) != 0;
 
   ctx.dataset = dataset;
   ctx.countries = fw_dataset_get_countries (dataset);
@@ -560,6 +589,7 @@ write_table (FwDataset       *dataset,
              char           **firm_ids,
              char           **fair_ids,
              const gboolean  *has_data,
+             FwCsvWriteFlags  flags,
              GCancellable    *cancellable,
              GError         **error)
 {
@@ -600,6 +630,8 @@ write_table (FwDataset       *dataset,
                file != NULL ? file->delimiter : ',',
                file != NULL && file->bom,
                file != NULL && file->crlf);
+
+  w.escape_formulas = (flags & FW_CSV_WRITE_ESCAPE_FORMULAS) != 0;
 
   ctx.dataset = dataset;
   ctx.countries = fw_dataset_get_countries (dataset);
@@ -655,6 +687,16 @@ fw_csv_write_tables (FwDataset     *dataset,
                      GCancellable  *cancellable,
                      GError       **error)
 {
+  return fw_csv_write_tables_with_flags (dataset, directory, FW_CSV_WRITE_DEFAULT, cancellable, error);
+}
+
+gboolean
+fw_csv_write_tables_with_flags (FwDataset        *dataset,
+                                const char       *directory,
+                                FwCsvWriteFlags   flags,
+                                GCancellable     *cancellable,
+                                GError          **error)
+{
   g_autoptr(GFile) dir = NULL;
   g_autoptr(GError) local_error = NULL;
   g_auto(GStrv) firm_ids = NULL;
@@ -679,7 +721,7 @@ fw_csv_write_tables (FwDataset     *dataset,
 
   for (guint t = 0; t < FW_N_TABLES; t++)
     {
-      if (!write_table (dataset, t, dir, firm_ids, fair_ids, has_data, cancellable, error))
+      if (!write_table (dataset, t, dir, firm_ids, fair_ids, has_data, flags, cancellable, error))
         return FALSE;
     }
 

@@ -33,6 +33,15 @@ FwDataset   *fw_csv_read_tables       (const char    *directory,
                                        FwProblems    *problems,
                                        GError       **error);
 
+typedef enum
+{
+  FW_CSV_WRITE_DEFAULT         = 0,
+  /* For exports that others open in a spreadsheet: a cell starting with
+   * = + - @, tab or CR is written as text ('=…), never when saving the
+   * user's own file back. */
+  FW_CSV_WRITE_ESCAPE_FORMULAS = 1 << 0,
+} FwCsvWriteFlags;
+
 gboolean     fw_csv_write_flat        (FwDataset     *dataset,
                                        GOutputStream *stream,
                                        GCancellable  *cancellable,
@@ -44,6 +53,16 @@ gboolean     fw_csv_write_tables      (FwDataset     *dataset,
                                        const char    *directory,
                                        GCancellable  *cancellable,
                                        GError       **error);
+gboolean     fw_csv_write_flat_with_flags (FwDataset       *dataset,
+                                       GOutputStream   *stream,
+                                       FwCsvWriteFlags  flags,
+                                       GCancellable    *cancellable,
+                                       GError         **error);
+gboolean     fw_csv_write_tables_with_flags (FwDataset     *dataset,
+                                       const char      *directory,
+                                       FwCsvWriteFlags  flags,
+                                       GCancellable    *cancellable,
+                                       GError         **error);
 
 /* TRUE when @directory holds the three per-table files. */
 gboolean     fw_csv_is_tables_directory (const char  *directory);

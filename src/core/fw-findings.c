@@ -153,8 +153,8 @@ fw_findings_compute (FwQuery *query)
   FwFindings *findings;
   FwColumns c;
   const guint8 *continent, *adversary, *five_eyes;
-  const guint8 *firm_mask, *exhibition_mask;
-  const guint32 *by_firm, *firm_start;
+  const guint8 *firm_mask;
+  FwFirmExhibitions fe;
   guint n_ids;
   g_autofree guint32 *hq_counts = NULL;
   g_autofree guint32 *fair_base = NULL, *fair_stamp = NULL;
@@ -175,8 +175,7 @@ fw_findings_compute (FwQuery *query)
   adversary = fw_countries_get_adversary_array (countries);
   five_eyes = fw_countries_get_five_eyes_array (countries);
   firm_mask = fw_query_get_firm_mask (query);
-  exhibition_mask = fw_query_get_exhibition_mask (query);
-  by_firm = fw_query_get_exhibitions_by_firm (query, &firm_start);
+  fw_query_get_firm_exhibitions (query, &fe);
   n_ids = fw_countries_get_n_ids (countries);
 
   findings = g_new0 (FwFindings, 1);
@@ -221,19 +220,18 @@ fw_findings_compute (FwQuery *query)
 
       g_array_set_size (touched_years, 0);
 
-      for (guint i = firm_start[f]; i < firm_start[f + 1]; i++)
+      for (guint i = fe.start[f]; i < fe.start[f + 1]; i++)
         {
-          guint e = by_firm[i];
           guint fair;
           guint16 year;
           FwCountryId host;
           guint8 bits;
 
-          if (!exhibition_mask[e])
+          if (!fe.kept[i])
             continue;
 
-          fair = c.exhibition_fair[e];
-          year = c.exhibition_year[e];
+          fair = fe.fair[i];
+          year = fe.year[i];
           host = c.fair_host[fair];
 
           findings->n_exhibitions++;

@@ -36,6 +36,22 @@ guint           fw_query_get_n_kept           (FwQuery        *self,
 const guint32  *fw_query_get_exhibitions_by_firm (FwQuery      *self,
                                                const guint32 **firm_start);
 
+/* The same order with the columns a pass over every exhibition reads,
+ * copied into it, so that such a pass reads memory in sequence: position
+ * i is exhibition row[i], at fair[i] in year[i], kept[i] by the last run. */
+typedef struct
+{
+  guint          n;
+  const guint32 *start;     /* n_firms + 1 */
+  const guint32 *row;
+  const guint32 *fair;
+  const guint16 *year;
+  const guint8  *kept;
+} FwFirmExhibitions;
+
+void            fw_query_get_firm_exhibitions (FwQuery           *self,
+                                               FwFirmExhibitions *out);
+
 /* For the firms or fairs table, each row's position when the rows are
  * sorted by name for the reader's locale; computed once per dataset. */
 const guint32  *fw_query_get_name_rank        (FwQuery        *self,

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fw-chart-private.h"
+#include "fw-export-text.h"
 
 static void
 set_source (cairo_t      *cr,
@@ -166,7 +167,7 @@ draw_texts (FwChart            *self,
           g_assert_not_reached ();
         }
       cairo_move_to (cr, text->x, text->y);
-      pango_cairo_show_layout (cr, text->layout);
+      fw_export_show_layout (cr, text->layout);
     }
 }
 

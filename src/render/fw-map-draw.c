@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "fw-chart-private.h"
+#include "fw-export-text.h"
 #include "fw-map-private.h"
 
 void
@@ -919,7 +920,7 @@ fw_map_draw (FwMap              *self,
       cairo_fill (cr);
       set_rgba (cr, style->foreground, 1);
       cairo_move_to (cr, self->map_x + (self->map_width - tw) / 2, self->map_y + (self->map_height - th) / 2);
-      pango_cairo_show_layout (cr, layout);
+      fw_export_show_layout (cr, layout);
     }
   cairo_restore (cr);
 
@@ -931,7 +932,7 @@ fw_map_draw (FwMap              *self,
 
       set_rgba (cr, text->muted ? style->muted : style->foreground, 1);
       cairo_move_to (cr, text->x, text->y);
-      pango_cairo_show_layout (cr, text->layout);
+      fw_export_show_layout (cr, text->layout);
     }
   cairo_restore (cr);
 }

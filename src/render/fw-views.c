@@ -29,6 +29,35 @@ static const char *view_ids[FW_N_VIEWS] = {
   "map-flows",
 };
 
+/* Views left out here count every kept firm. */
+static const FwViewPopulation view_population[FW_N_VIEWS] = {
+  [FW_VIEW_BY_YEAR] = FW_VIEW_COUNTS_BASE_FIRMS,
+  [FW_VIEW_FAIRS] = FW_VIEW_COUNTS_BASE_FIRMS,
+  [FW_VIEW_HOSTS] = FW_VIEW_COUNTS_BASE_FIRMS,
+  [FW_VIEW_ADVERSARY] = FW_VIEW_COUNTS_BASE_FIRMS,
+};
+
+FwViewPopulation
+fw_view_get_population (FwView view)
+{
+  g_return_val_if_fail (view < FW_N_VIEWS, FW_VIEW_COUNTS_FIRMS);
+
+  return view_population[view];
+}
+
+guint
+fw_view_count_firms (FwView      view,
+                     FwExplorer *explorer)
+{
+  g_return_val_if_fail (view < FW_N_VIEWS, 0);
+  g_return_val_if_fail (FW_IS_EXPLORER (explorer), 0);
+
+  if (view_population[view] == FW_VIEW_COUNTS_BASE_FIRMS)
+    return fw_explorer_get_findings (explorer)->base_firms;
+
+  return fw_query_get_n_kept (fw_explorer_get_query (explorer), FW_TABLE_FIRMS);
+}
+
 const char *
 fw_view_get_id (FwView view)
 {
@@ -345,28 +374,39 @@ build_ranking (FwView      view,
       fw_chart_set_value (chart, c, series, entry->firms);
     }
 
+  /* "Top 18 of 18" says nothing: the count is given only when rows are
+   * left out. */
   switch (view)
     {
     case FW_VIEW_FAIRS:
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fair",
-                                               "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fairs",
-                                               entries->len),
-                                  n, entries->len);
+      if (n == entries->len)
+        subtitle = g_strdup (_("Distinct high/medium-confidence firms that exhibited at each fair in any year"));
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fair",
+                                                 "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fairs",
+                                                 entries->len),
+                                    n, entries->len);
       break;
     case FW_VIEW_HOSTS:
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u country",
-                                               "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u countries",
-                                               entries->len),
-                                  n, entries->len);
+      if (n == entries->len)
+        subtitle = g_strdup (_("Distinct high/medium-confidence firms that exhibited in each country in any year"));
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u country",
+                                                 "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u countries",
+                                                 entries->len),
+                                    n, entries->len);
       break;
     case FW_VIEW_HOSTS_ALL:
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u country",
-                                               "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u countries",
-                                               entries->len),
-                                  n, entries->len);
+      if (n == entries->len)
+        subtitle = g_strdup (_("Distinct firms of every confidence level that exhibited in each country in any year"));
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u country",
+                                                 "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u countries",
+                                                 entries->len),
+                                    n, entries->len);
       break;
     case FW_VIEW_CONFIDENCE:
     case FW_VIEW_HQ_COUNTRIES:

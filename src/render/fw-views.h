@@ -32,6 +32,13 @@ typedef enum
   FW_N_VIEWS
 } FwView;
 
+/* Which firms a view counts, for captions ("n = 81 firms"). */
+typedef enum
+{
+  FW_VIEW_COUNTS_FIRMS,        /* every firm the filter keeps */
+  FW_VIEW_COUNTS_BASE_FIRMS,   /* only the high/medium-confidence ones */
+} FwViewPopulation;
+
 /* Views before this one are charts (fw_view_build()), the rest maps. */
 #define FW_N_CHART_VIEWS FW_VIEW_MAP_HQ
 #define FW_VIEW_IS_MAP(view) ((view) >= FW_VIEW_MAP_HQ && (view) < FW_N_VIEWS)
@@ -41,6 +48,10 @@ const char *fw_view_get_id    (FwView       view);
 gboolean    fw_view_from_id   (const char  *id,
                                FwView      *view);
 const char *fw_view_get_title (FwView       view);
+FwViewPopulation fw_view_get_population (FwView view);
+/* How many firms the view counts under the explorer's filter. */
+guint       fw_view_count_firms (FwView     view,
+                               FwExplorer  *explorer);
 /* Chart views only. */
 FwChart    *fw_view_build     (FwView       view,
                                FwExplorer  *explorer);

@@ -19,11 +19,45 @@ mark (const char *what)
     g_printerr ("%6.1f ms  %s\n", (g_get_monotonic_time () - started) / 1000.0, what);
 }
 
+static guint
+count_widgets (GtkWidget  *widget,
+               GHashTable *by_type)
+{
+  guint n = 1;
+
+  if (by_type != NULL)
+    {
+      const char *name = G_OBJECT_TYPE_NAME (widget);
+
+      g_hash_table_insert (by_type, (gpointer) name,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (by_type, name)) + 1));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_widgets (child, by_type);
+
+  return n;
+}
+
 static void
 on_after_paint (GdkFrameClock *clock,
                 GApplication  *app)
 {
   mark ("first frame");
+  if (g_getenv ("FW_BENCH_VERBOSE") != NULL)
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+      g_autoptr(GHashTable) by_type = g_hash_table_new (g_str_hash, g_str_equal);
+      GHashTableIter iter;
+      gpointer name, n;
+
+      g_printerr ("widgets in the window: %u\n", count_widgets (GTK_WIDGET (window), by_type));
+      g_hash_table_iter_init (&iter, by_type);
+      while (g_hash_table_iter_next (&iter, &name, &n))
+        if (GPOINTER_TO_UINT (n) >= 20)
+          g_printerr ("  %5u %s\n", GPOINTER_TO_UINT (n), (const char *) name);
+    }
   g_signal_handlers_disconnect_by_func (clock, on_after_paint, app);
   g_application_quit (app);
 }
