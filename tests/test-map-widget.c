@@ -19,15 +19,7 @@
 static void
 settle (GtkWidget *window)
 {
-  gint64 end = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  fw_test_settle (300);
   g_assert_true (gtk_widget_get_mapped (window));
 }
 
