@@ -77,6 +77,9 @@ fw_map_widget_refresh (FwMapWidget *self)
 static void
 rebuild (FwMapWidget *self)
 {
+  FwMapMark focused, mark;
+  gboolean had_focus = fw_map_get_mark (self->map, self->focus_mark, &focused);
+
   if (self->explorer != NULL)
     {
       fw_map_update (self->map, self->explorer);
@@ -84,7 +87,15 @@ rebuild (FwMapWidget *self)
                             fw_dataset_get_fictional (fw_explorer_get_dataset (self->explorer))
                               ? _("Fictional firms: demonstration data") : NULL);
     }
+
+  /* After Enter filters, the keyboard stays on its country. */
   self->focus_mark = -1;
+  for (guint i = 0; had_focus && fw_map_get_mark (self->map, i, &mark); i++)
+    if (mark.hq == focused.hq && mark.host == focused.host && mark.flow == focused.flow)
+      {
+        self->focus_mark = i;
+        break;
+      }
   fw_map_widget_refresh (self);
 }
 
