@@ -316,6 +316,21 @@ test_hq (Fixture       *fixture,
   g_assert_false (fw_map_hit_test (map, x, y, NULL));
   g_assert_cmpint (fw_map_feature_at (map, x, y), ==, -1);
 
+  /* Bahrain is under a pixel wide: a dot in its class colour shows it and
+   * takes the pointer. */
+  {
+    FwCountryId bh = code (fixture, "BH");
+
+    for (guint i = 0; fw_map_get_mark (map, i, &mark) && mark.hq != bh; i++)
+      ;
+    g_assert_cmpuint (mark.hq, ==, bh);
+    surface = render (map, "map-hq.png", &light);
+    assert_pixel (surface, mark.x, mark.y, light.ramp[0]);
+    cairo_surface_destroy (surface);
+    g_assert_true (fw_map_hit_test (map, mark.x + 4, mark.y + 1, &mark));
+    g_assert_cmpuint (mark.hq, ==, bh);
+  }
+
   /* Under a filter that keeps no German firm, Germany is zero: hatched,
    * not "no data". */
   fw_explorer_toggle_value (fixture->explorer, FW_FACET_HQ_COUNTRY, code (fixture, "FR"));

@@ -760,6 +760,28 @@ draw_key (cairo_t            *cr,
     }
 }
 
+static void
+draw_tiny (FwMap              *self,
+           cairo_t            *cr,
+           const FwChartStyle *style)
+{
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const FwMapMark *m = &g_array_index (self->marks, FwMapMark, i);
+      double rgba[4];
+
+      if (!_fw_map_is_tiny (self, m->hq))
+        continue;
+      _fw_map_class_rgba (self, m->firms, style, rgba);
+      cairo_arc (cr, m->x, m->y, 3.5, 0, 2 * G_PI);
+      set_rgba (cr, rgba, 1);
+      cairo_fill_preserve (cr);
+      set_rgba (cr, style->foreground, 0.7);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke (cr);
+    }
+}
+
 /* Everything inside the map area but the highlight: what the raster
  * cache holds. */
 static void
@@ -793,6 +815,8 @@ draw_base (FwMap              *self,
     draw_hosts (self, cr, style);
   else if (self->kind == FW_MAP_FLOWS)
     draw_flows (self, cr, style);
+  else
+    draw_tiny (self, cr, style);
 }
 
 static void
@@ -861,6 +885,13 @@ draw_highlight (FwMap              *self,
   cairo_translate (cr, self->a, self->b);
   draw_highlight_country (self, cr, style, m->facet == FW_FACET_HQ_COUNTRY ? m->hq : m->host);
   cairo_restore (cr);
+  if (self->kind == FW_MAP_HQ && _fw_map_is_tiny (self, m->hq))
+    {
+      cairo_arc (cr, m->x, m->y, 5, 0, 2 * G_PI);
+      set_rgba (cr, style->highlight, 1);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
   if (self->kind == FW_MAP_HOSTS)
     {
       cairo_arc (cr, m->x, m->y, _fw_map_symbol_radius (self, m->firms), 0, 2 * G_PI);

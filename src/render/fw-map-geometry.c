@@ -353,3 +353,22 @@ _fw_map_flow_curve (FwMap           *self,
   p[4] = x1 + 2.0 / 3 * (qx - x1);
   p[5] = y1 + 2.0 / 3 * (qy - y1);
 }
+
+/* A country drawn smaller than this (in pixels, both ways) also gets a dot
+ * on the HQ map, so that Singapore or Bahrain can be seen and pointed at. */
+#define TINY 4.0
+
+gboolean
+_fw_map_is_tiny (FwMap       *self,
+                 FwCountryId  country)
+{
+  gint f = fw_geo_lookup_country (self->geo, country);
+  const double *box;
+
+  if (f < 0)
+    return FALSE;
+  _fw_map_ensure_projected (self);
+  box = &self->projected->bbox[4 * f];
+
+  return self->k * (box[2] - box[0]) < TINY && self->k * (box[3] - box[1]) < TINY;
+}

@@ -119,6 +119,8 @@ void      _fw_map_anchor             (FwMap        *self,
                                       FwCountryId   country,
                                       double       *x,
                                       double       *y);
+gboolean  _fw_map_is_tiny            (FwMap        *self,
+                                      FwCountryId   country);
 double    _fw_map_symbol_radius      (FwMap        *self,
                                       guint         firms);
 double    _fw_map_flow_width         (FwMap        *self,

@@ -760,6 +760,14 @@ fw_map_hit_test (FwMap     *self,
     }
   else
     {
+      /* The dots of countries too small to point at. */
+      for (guint i = 0; self->kind == FW_MAP_HQ && i < self->marks->len && found < 0; i++)
+        {
+          FwMapMark *m = &g_array_index (self->marks, FwMapMark, i);
+
+          if (hypot (x - m->x, y - m->y) <= 6 && _fw_map_is_tiny (self, m->hq))
+            found = i;
+        }
       if (self->kind == FW_MAP_HOSTS)
         {
           double best = G_MAXDOUBLE;
