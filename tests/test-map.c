@@ -255,6 +255,27 @@ assert_pixel (cairo_surface_t *surface,
                (guint) round (rgba[0] * 255), (guint) round (rgba[1] * 255), (guint) round (rgba[2] * 255));
 }
 
+/* The first legend swatch sits at the left edge, on the lowest row that
+ * has anything but background there. */
+static void
+assert_legend_swatch (cairo_surface_t *surface,
+                      const double     rgba[4])
+{
+  guint background[3], rgb[3];
+
+  pixel (surface, 2, HEIGHT - 2, background);
+  for (int y = HEIGHT - 2; y > HEIGHT / 2; y--)
+    {
+      pixel (surface, 20, y, rgb);
+      if (rgb[0] != background[0] || rgb[1] != background[1] || rgb[2] != background[2])
+        {
+          assert_pixel (surface, 20, y - 4, rgba);
+          return;
+        }
+    }
+  g_error ("no legend swatch found");
+}
+
 static void
 test_hq (Fixture       *fixture,
          gconstpointer  user_data)
@@ -294,6 +315,19 @@ test_hq (Fixture       *fixture,
   fw_map_project_point (map, 2.5, 47.0, &x, &y);
   assert_pixel (surface, x, y, dark.ramp[6]);
   cairo_surface_destroy (surface);
+
+  /* High contrast, for a person to look at. */
+  {
+    FwChartStyle contrast;
+
+    fw_chart_style_init_high_contrast (&contrast, TRUE);
+    surface = render (map, "map-hq-contrast.png", &contrast);
+    assert_pixel (surface, x, y, contrast.ramp[6]);
+    /* The legend follows the style too: its first swatch is the ramp's
+     * first colour of this style, at the left of the last line. */
+    assert_legend_swatch (surface, contrast.ramp[0]);
+    cairo_surface_destroy (surface);
+  }
 
   /* The window's image of the map has the same colours, and follows a
    * change of style. */

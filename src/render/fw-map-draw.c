@@ -424,8 +424,9 @@ fw_map_layout (FwMap              *self,
     }
   family = style->font_family != NULL ? style->font_family : "Sans";
   resized = width != self->width || height != self->height;
+  /* The legend's swatches carry the style's colours. */
   if (self->valid && !resized && g_strcmp0 (family, self->font_family) == 0 &&
-      style->font_size == self->font_size && self->projected != NULL &&
+      memcmp (&self->layout_style, style, sizeof *style) == 0 && self->projected != NULL &&
       self->projected->projection == self->projection)
     return;
 
@@ -434,6 +435,7 @@ fw_map_layout (FwMap              *self,
   g_free (self->font_family);
   self->font_family = g_strdup (family);
   self->font_size = style->font_size;
+  self->layout_style = *style;
   self->width = width;
   self->height = height;
   self->em = style->font_size * 96.0 / 72.0;

@@ -83,6 +83,7 @@ struct _FwMap
   double        width, height;
   char         *font_family;
   double        font_size;
+  FwChartStyle  layout_style;
   double        em;
   double        map_x, map_y, map_width, map_height;
   double        fit_k, fit_a, fit_b;   /* unit -> map: x = a + k ux, y = b - k uy */
