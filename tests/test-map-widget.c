@@ -164,6 +164,34 @@ test_click_filters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A filter that leaves only smaller flows than the minimum lowers the
+ * minimum instead of leaving the map empty. */
+static void
+test_min_flow (void)
+{
+  FwMapPage *page;
+  FwWindow *window = make_window (&page);
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  FwCountries *countries = fw_dataset_get_countries (fw_explorer_get_dataset (explorer));
+  FwMap *map = fw_map_widget_get_map (fw_map_page_get_map_widget (page));
+  guint max;
+
+  fw_map_page_set_kind (page, FW_MAP_FLOWS);
+  settle (GTK_WIDGET (window));
+  max = fw_map_get_max_flow (map);
+  g_assert_cmpuint (max, >, 2);
+  fw_map_set_min_flow (map, max);
+  g_assert_cmpuint (fw_map_get_n_marks (map), >=, 1);
+
+  fw_explorer_toggle_value (explorer, FW_FACET_HQ_COUNTRY, fw_countries_lookup_code (countries, "ZA"));
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (fw_map_get_max_flow (map), <, max);
+  g_assert_cmpuint (fw_map_get_min_flow (map), <=, fw_map_get_max_flow (map));
+  g_assert_cmpuint (fw_map_get_n_marks (map), >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The key controller as the keyboard reaches it once Tab has focused
  * the map. */
 static gboolean
@@ -288,6 +316,7 @@ main (int   argc,
 
   g_test_add_func ("/map-widget/screenshots", test_screenshots);
   g_test_add_func ("/map-widget/click-filters", test_click_filters);
+  g_test_add_func ("/map-widget/min-flow", test_min_flow);
   g_test_add_func ("/map-widget/keyboard", test_keyboard);
   g_test_add_func ("/map-widget/french", test_french);
 

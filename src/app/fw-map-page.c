@@ -62,9 +62,17 @@ update_flow_range (FwMapPage *self)
   GtkAdjustment *adjustment = gtk_range_get_adjustment (GTK_RANGE (self->min_flow_scale));
   guint max = fw_map_get_max_flow (map);
 
+  /* A filter that leaves only smaller flows lowers the minimum with it,
+   * rather than draw nothing. */
+  if (fw_map_get_min_flow (map) > max)
+    {
+      fw_map_set_min_flow (map, max);
+      fw_map_widget_refresh (self->map_widget);
+    }
+
   self->syncing = TRUE;
   gtk_adjustment_set_upper (adjustment, MAX (max, 2));
-  gtk_adjustment_set_value (adjustment, MIN (fw_map_get_min_flow (map), max));
+  gtk_adjustment_set_value (adjustment, fw_map_get_min_flow (map));
   self->syncing = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->min_flow_scale), max > 1);
 }
