@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <pango/pangocairo.h>
 
 #include "fw-geo.h"
@@ -130,10 +132,25 @@ void      _fw_map_flow_curve         (FwMap        *self,
                                       const FwMapMark *mark,
                                       double        p[6]);
 
-/* fw-map-draw.c */
-void      _fw_map_invalidate         (FwMap        *self);
+static inline void
+_fw_map_copy_rgba (double       out[4],
+                   const double in[4])
+{
+  memcpy (out, in, 4 * sizeof (double));
+}
+
+/* fw-map-layout.c */
 void      _fw_map_text_clear         (gpointer      data);
 void      _fw_map_update_positions   (FwMap        *self);
+PangoLayout *_fw_map_new_text        (FwMap        *self,
+                                      const char   *text,
+                                      double        scale,
+                                      gboolean      bold,
+                                      double        max_width,
+                                      int           max_lines);
+
+/* fw-map-draw.c */
+void      _fw_map_invalidate         (FwMap        *self);
 void      _fw_map_class_rgba         (FwMap        *self,
                                       guint         value,
                                       const FwChartStyle *style,
