@@ -8,30 +8,14 @@
 
 #include "config.h"
 
+#include "bench-median.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 
 #include "fw-findings.h"
 #include "fw-io.h"
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 static long
 peak_rss_kib (void)
@@ -66,7 +50,7 @@ time_load (const char *path,
         g_object_unref (dataset);
     }
 
-  return median (times, runs);
+  return bench_median (times, runs);
 }
 
 int
@@ -128,8 +112,8 @@ main (int   argc,
       filter_max_ms = MAX (filter_max_ms, times[i]);
       fw_findings_free (findings);
     }
-  filter_ms = median (times, runs);
-  query_ms = median (query_times, runs);
+  filter_ms = bench_median (times, runs);
+  query_ms = bench_median (query_times, runs);
 
   g_print ("load flat CSV:    median %.3f s  (target <= 1.0 s)\n", csv_s);
   g_print ("load native JSON: median %.3f s  (target <= 2.0 s)\n", json_s);
