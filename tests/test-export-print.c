@@ -167,6 +167,32 @@ chart_on_page (FwWindow   *window,
   return g_ptr_array_index (fw_finding_page_get_charts (FW_FINDING_PAGE (widget)), index);
 }
 
+/* Ctrl+C as the window's shortcuts see it; TRUE when it was handled. */
+static gboolean
+press_ctrl_c (GtkWidget *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GtkShortcutTrigger) ctrl_c = gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), ctrl_c))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 static void
 test_window_copy (void)
 {
@@ -183,7 +209,8 @@ test_window_copy (void)
   gtk_widget_grab_focus (GTK_WIDGET (hosts));
   g_assert_true (fw_export_get_current_view (window, &view));
   g_assert_cmpint (view, ==, FW_VIEW_HOSTS);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-figure", NULL));
+  gdk_clipboard_set_text (clipboard, "before");
+  g_assert_true (press_ctrl_c (GTK_WIDGET (window)));
 
   g_value_init (&value, GDK_TYPE_TEXTURE);
   g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, &error));
@@ -197,6 +224,22 @@ test_window_copy (void)
 
     g_assert_true (gdk_texture_save_to_png (texture, path));
   }
+
+  /* In the search entry Ctrl+C is the entry's. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  gdk_clipboard_set_text (clipboard, "before");
+  g_assert_false (press_ctrl_c (GTK_WIDGET (window)));
+  {
+    g_auto(GValue) text = G_VALUE_INIT;
+
+    g_value_init (&text, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &text, NULL));
+    g_assert_cmpstr (g_value_get_string (&text), ==, "before");
+  }
+
+  /* The menu item copies the page's first chart. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-figure", NULL));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE));
 
   /* No chart on the tables page: nothing to export or print. */
   fw_window_show_view (window, "tables");
