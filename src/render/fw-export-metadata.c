@@ -15,8 +15,6 @@
 
 #include "fw-export-private.h"
 
-#define PNG_SIGNATURE     "\x89PNG\r\n\x1a\n"
-#define PNG_SIGNATURE_LEN 8
 
 char *
 _fw_export_json_ascii (const char *json)
@@ -178,140 +176,6 @@ _fw_export_build_metadata (FwExplorer *explorer,
   return _fw_export_json_ascii (json);
 }
 
-/* PNG chunks: big-endian length, type, data, CRC-32 of type and data. */
-
-static guint32
-crc32_update (guint32       crc,
-              const guint8 *data,
-              gsize         len)
-{
-  static guint32 table[256];
-  static gsize initialised = 0;
-
-  if (g_once_init_enter (&initialised))
-    {
-      for (guint32 n = 0; n < 256; n++)
-        {
-          guint32 c = n;
-
-          for (int k = 0; k < 8; k++)
-            c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-          table[n] = c;
-        }
-      g_once_init_leave (&initialised, 1);
-    }
-
-  for (gsize i = 0; i < len; i++)
-    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
-
-  return crc;
-}
-
-static void
-append_be32 (GByteArray *out,
-             guint32     value)
-{
-  guint8 b[4] = { value >> 24, value >> 16, value >> 8, value };
-
-  g_byte_array_append (out, b, 4);
-}
-
-static guint32
-read_be32 (const guint8 *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
-}
-
-static void
-append_chunk (GByteArray   *out,
-              const char   *type,
-              const guint8 *data,
-              gsize         len)
-{
-  guint32 crc = 0xffffffffu;
-
-  append_be32 (out, len);
-  g_byte_array_append (out, (const guint8 *) type, 4);
-  g_byte_array_append (out, data, len);
-  crc = crc32_update (crc, (const guint8 *) type, 4);
-  crc = crc32_update (crc, data, len);
-  append_be32 (out, crc ^ 0xffffffffu);
-}
-
-/* tEXt is Latin-1: only for ASCII values. */
-static void
-append_text_chunk (GByteArray *out,
-                   const char *keyword,
-                   const char *text)
-{
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-
-  g_byte_array_append (data, (const guint8 *) keyword, strlen (keyword) + 1);
-  g_byte_array_append (data, (const guint8 *) text, strlen (text));
-  append_chunk (out, "tEXt", data->data, data->len);
-}
-
-/* iTXt, uncompressed, no language: UTF-8 text. */
-static void
-append_itext_chunk (GByteArray *out,
-                    const char *keyword,
-                    const char *text)
-{
-  static const guint8 flags[] = { 0, 0, 0, 0 };   /* no compression, method, "" language, "" keyword */
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-
-  g_byte_array_append (data, (const guint8 *) keyword, strlen (keyword) + 1);
-  g_byte_array_append (data, flags, sizeof flags);
-  g_byte_array_append (data, (const guint8 *) text, strlen (text));
-  append_chunk (out, "iTXt", data->data, data->len);
-}
-
-GBytes *
-_fw_export_png_add_chunks (GBytes   *png,
-                           double    dpi,
-                           FwExport *export)
-{
-  gsize size;
-  const guint8 *data = g_bytes_get_data (png, &size);
-  g_autoptr(GByteArray) out = g_byte_array_sized_new (size + 4096);
-  g_autofree char *software = g_strdup_printf ("Fairwatch %s", PACKAGE_VERSION);
-  guint32 ppm = (guint32) round (dpi / 0.0254);
-  guint8 phys[9] = { ppm >> 24, ppm >> 16, ppm >> 8, ppm, ppm >> 24, ppm >> 16, ppm >> 8, ppm, 1 };
-  gsize pos = PNG_SIGNATURE_LEN;
-  gboolean inserted = FALSE;
-
-  g_assert (size > PNG_SIGNATURE_LEN && memcmp (data, PNG_SIGNATURE, PNG_SIGNATURE_LEN) == 0);
-
-  g_byte_array_append (out, data, PNG_SIGNATURE_LEN);
-  while (pos + 12 <= size)
-    {
-      guint32 len = read_be32 (data + pos);
-      gsize chunk_size = (gsize) len + 12;
-
-      g_assert (chunk_size <= size - pos);
-
-      /* The encoder's own resolution, if it wrote one, gives way to ours. */
-      if (memcmp (data + pos + 4, "pHYs", 4) != 0)
-        g_byte_array_append (out, data + pos, chunk_size);
-
-      if (!inserted && memcmp (data + pos + 4, "IHDR", 4) == 0)
-        {
-          append_chunk (out, "pHYs", phys, sizeof phys);
-          append_text_chunk (out, "Software", software);
-          append_itext_chunk (out, "Title", fw_export_get_title (export));
-          append_itext_chunk (out, "Description", fw_export_get_caption (export));
-          append_itext_chunk (out, "Comment", fw_export_get_source (export));
-          if (fw_export_get_notice (export) != NULL)
-            append_itext_chunk (out, "Disclaimer", fw_export_get_notice (export));
-          append_text_chunk (out, FW_EXPORT_METADATA_KEY, fw_export_get_metadata (export));
-          inserted = TRUE;
-        }
-      pos += chunk_size;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
-}
-
 GBytes *
 _fw_export_svg_finish (GBytes     *svg,
                        const char *text_elements,
@@ -345,43 +209,12 @@ _fw_export_svg_finish (GBytes     *svg,
 
 /* Reading back */
 
-static gboolean
-no_metadata (GError **error)
+gboolean
+_fw_export_no_metadata (GError **error)
 {
   g_set_error (error, FW_EXPORT_ERROR, FW_EXPORT_ERROR_NO_METADATA,
                _("This file is not a figure exported by Fairwatch: it carries no view or filter"));
   return FALSE;
-}
-
-static char *
-read_png (const guint8  *data,
-          gsize          size,
-          GError       **error)
-{
-  gsize pos = PNG_SIGNATURE_LEN;
-  gsize key_len = strlen (FW_EXPORT_METADATA_KEY);
-
-  while (pos + 12 <= size)
-    {
-      guint32 len = read_be32 (data + pos);
-      const guint8 *body = data + pos + 8;
-
-      if ((gsize) len > size - pos - 12)
-        {
-          g_set_error (error, FW_EXPORT_ERROR, FW_EXPORT_ERROR_METADATA,
-                       _("The PNG file is cut short at byte %lu"), (gulong) pos);
-          return NULL;
-        }
-      if (memcmp (data + pos + 4, "tEXt", 4) == 0 && len > key_len &&
-          memcmp (body, FW_EXPORT_METADATA_KEY, key_len + 1) == 0)
-        return g_strndup ((const char *) body + key_len + 1, len - key_len - 1);
-      if (memcmp (data + pos + 4, "IEND", 4) == 0)
-        break;
-      pos += (gsize) len + 12;
-    }
-
-  no_metadata (error);
-  return NULL;
 }
 
 typedef struct
@@ -459,7 +292,7 @@ read_svg (const char  *data,
 
   if (reader.text == NULL)
     {
-      no_metadata (error);
+      _fw_export_no_metadata (error);
       return NULL;
     }
 
@@ -574,7 +407,7 @@ read_pdf (const char  *data,
         return g_strdup (keywords + strlen (FW_EXPORT_METADATA_KEY " "));
     }
 
-  no_metadata (error);
+  _fw_export_no_metadata (error);
   return NULL;
 }
 
@@ -616,13 +449,13 @@ fw_export_metadata_read (GBytes  *data,
 
   bytes = g_bytes_get_data (data, &size);
   if (size > PNG_SIGNATURE_LEN && memcmp (bytes, PNG_SIGNATURE, PNG_SIGNATURE_LEN) == 0)
-    json = read_png ((const guint8 *) bytes, size, error);
+    json = _fw_export_png_read_metadata ((const guint8 *) bytes, size, error);
   else if (size > 5 && memcmp (bytes, "%PDF-", 5) == 0)
     json = read_pdf (bytes, size, error);
   else if (bytes != NULL && memmem (bytes, MIN (size, 4096), "<svg", 4) != NULL)
     json = read_svg (bytes, size, error);
   else
-    no_metadata (error);
+    _fw_export_no_metadata (error);
 
   if (json == NULL)
     return NULL;

@@ -105,24 +105,19 @@ render_png (FwExport              *self,
             const FwExportOptions *options,
             GError               **error)
 {
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  g_autoptr(GBytes) png = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
+  GBytes *png = NULL;
   double w, h;
 
   fw_export_options_get_size (options, &w, &h);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
   status = draw_on (self, surface, options, w, h, options->dpi / DIU_PER_INCH, NULL);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes, out);
+  if (check_status (status, error))
+    png = _fw_export_png_encode (surface, options->dpi, self, error);
   cairo_surface_destroy (surface);
-  if (!check_status (status, error))
-    return NULL;
 
-  png = g_byte_array_free_to_bytes (g_steal_pointer (&out));
-
-  return _fw_export_png_add_chunks (png, options->dpi, self);
+  return png;
 }
 
 static GBytes *
