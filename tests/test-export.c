@@ -567,9 +567,12 @@ test_export_cli_errors (void)
     { "export", "records", "-o", "x.csv", "--dpi", "300", NULL },
     { "export", "records", "-o", "x.xlsx", NULL },
     { "export", "hosts", "-o", "x.png", "--hq", "Atlantis", NULL },
+    { "export", "hosts", "-o", "no-such-folder/x.png", NULL },
+    { "export", "hosts", "-o", "x.png", "--dataset", "no-such-file.csv", NULL },
   };
   static const char *messages[] = {
     "600", "--list", ".png, .svg or .pdf", "--output", "both", "one way", "purple", "records", ".json", "Atlantis",
+    "no-such-folder", "no-such-file.csv",
   };
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *cwd = g_get_current_dir ();
