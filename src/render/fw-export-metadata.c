@@ -52,54 +52,135 @@ cached_fingerprint_free (CachedFingerprint *cached)
   g_free (cached);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+/* FNV-1a, 64 bits: a row's identity; the digest is SHA-256 over them. */
+#define FNV_OFFSET G_GUINT64_CONSTANT (0xcbf29ce484222325)
+#define FNV_PRIME  G_GUINT64_CONSTANT (0x100000001b3)
+
+static guint64
+hash_bytes (guint64     h,
+            const void *data,
+            gsize       len)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  const guint8 *p = data;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ p[i]) * FNV_PRIME;
+
+  return h;
 }
 
-/* The digest of the records; cached, as a million rows take a while. */
+/* A field and its end, so that "ab","c" and "a","bc" differ. */
+static guint64
+hash_field (guint64     h,
+            const char *text)
+{
+  if (text != NULL)
+    h = hash_bytes (h, text, strlen (text));
+
+  return hash_bytes (h, "\x1f", 1);
+}
+
+static guint64
+hash_country (guint64      h,
+              FwCountries *countries,
+              FwCountryId  id)
+{
+  return hash_field (h, id != FW_COUNTRY_UNKNOWN ? fw_countries_get_code (countries, id) : NULL);
+}
+
+static int
+compare_hashes (gconstpointer a,
+                gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+update_sorted (GChecksum *checksum,
+               guint64   *hashes,
+               guint      n)
+{
+  qsort (hashes, n, sizeof (guint64), compare_hashes);
+  g_checksum_update (checksum, (const guchar *) hashes, (gssize) (n * sizeof (guint64)));
+  g_checksum_update (checksum, (const guchar *) "\x1d", 1);
+}
+
+/* The digest of the records; cached per generation of the dataset. */
 static const char *
 records_digest (FwDataset *dataset)
 {
   CachedFingerprint *cached;
   g_autoptr(GChecksum) checksum = NULL;
+  FwCountries *countries = fw_dataset_get_countries (dataset);
+  guint n_firms = fw_dataset_get_n_rows (dataset, FW_TABLE_FIRMS);
+  guint n_fairs = fw_dataset_get_n_rows (dataset, FW_TABLE_FAIRS);
+  guint n_exhibitions = fw_dataset_get_n_rows (dataset, FW_TABLE_EXHIBITIONS);
+  g_autofree guint64 *firms = NULL;
+  g_autofree guint64 *fairs = NULL;
+  g_autofree guint64 *sorted = NULL;
+  g_autofree guint64 *exhibitions = NULL;
 
   cached = g_object_get_data (G_OBJECT (dataset), "fw-export-records-digest");
   if (cached != NULL && cached->generation == fw_dataset_get_generation (dataset))
     return cached->digest;
 
-  /* Every field the findings can read, as text, row by row, the rows of
-   * each table sorted: independent of the file format, its column and row
-   * order (a flat CSV lists fairs as they first occur) and extra columns. */
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  for (FwTable t = 0; t < FW_N_TABLES; t++)
+  /* Every field the findings can read, row by row, and each table's rows
+   * as a sorted set: independent of the file format, its column and row
+   * order (a flat CSV lists fairs as they first occur) and extra columns.
+   * An exhibition names its firm and fair by their content, not their
+   * row. */
+  firms = g_new (guint64, MAX (n_firms, 1));
+  for (guint i = 0; i < n_firms; i++)
     {
-      guint n = fw_dataset_get_n_rows (dataset, t);
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_free);
+      FwFirmValues v;
+      guint64 h = FNV_OFFSET;
 
-      for (guint row = 0; row < n; row++)
-        {
-          GString *text = g_string_new (NULL);
-
-          for (FwField f = 0; f < FW_FIELD_EXTRA; f++)
-            {
-              g_autofree char *field = NULL;
-
-              if (fw_field_get_table (f) != t)
-                continue;
-              field = fw_dataset_get_field_text (dataset, t, row, f, 0);
-              g_string_append (text, field);
-              g_string_append_c (text, '\x1f');
-            }
-          g_ptr_array_add (rows, g_string_free (text, FALSE));
-        }
-      g_ptr_array_sort (rows, compare_strings);
-      for (guint row = 0; row < n; row++)
-        g_checksum_update (checksum, g_ptr_array_index (rows, row), -1);
-      g_checksum_update (checksum, (const guchar *) "\x1d", 1);
+      fw_dataset_get_firm (dataset, i, &v);
+      h = hash_field (h, v.id);
+      h = hash_field (h, v.name);
+      h = hash_country (h, countries, v.hq);
+      h = hash_field (h, fw_confidence_to_string (v.confidence));
+      h = hash_field (h, v.website);
+      h = hash_field (h, v.notes);
+      firms[i] = hash_field (h, v.source);
     }
+
+  fairs = g_new (guint64, MAX (n_fairs, 1));
+  for (guint i = 0; i < n_fairs; i++)
+    {
+      FwFairValues v;
+      guint64 h = FNV_OFFSET;
+
+      fw_dataset_get_fair (dataset, i, &v);
+      h = hash_field (h, v.id);
+      h = hash_field (h, v.name);
+      h = hash_country (h, countries, v.host);
+      fairs[i] = hash_field (h, v.city);
+    }
+
+  exhibitions = g_new (guint64, MAX (n_exhibitions, 1));
+  for (guint i = 0; i < n_exhibitions; i++)
+    {
+      FwExhibitionValues v;
+      guint64 h = FNV_OFFSET;
+
+      fw_dataset_get_exhibition (dataset, i, &v);
+      h = hash_bytes (h, &firms[v.firm], sizeof (guint64));
+      h = hash_bytes (h, &fairs[v.fair], sizeof (guint64));
+      h = hash_bytes (h, &v.year, sizeof v.year);
+      h = hash_field (h, v.source);
+      exhibitions[i] = hash_field (h, v.note);
+    }
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  sorted = g_memdup2 (firms, MAX (n_firms, 1) * sizeof (guint64));
+  update_sorted (checksum, sorted, n_firms);
+  g_clear_pointer (&sorted, g_free);
+  sorted = g_memdup2 (fairs, MAX (n_fairs, 1) * sizeof (guint64));
+  update_sorted (checksum, sorted, n_fairs);
+  update_sorted (checksum, exhibitions, n_exhibitions);
 
   cached = g_new0 (CachedFingerprint, 1);
   cached->generation = fw_dataset_get_generation (dataset);
