@@ -19,6 +19,7 @@
 #include "fw-print.h"
 #include "fw-window.h"
 #include "test-export-util.h"
+#include "fw-test-widget.h"
 
 static void
 settle (void)
@@ -30,28 +31,6 @@ settle (void)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (1000);
     }
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-  g_object_unref (paintable);
 }
 
 static char *
@@ -271,7 +250,7 @@ test_window_dialog (void)
   g_assert_cmpint (options.format, ==, FW_EXPORT_PNG);
   g_assert_cmpfloat (options.width, ==, 180);
   g_assert_cmpfloat (options.dpi, ==, 300);
-  save_png (GTK_WIDGET (dialog), "export-dialog.png");
+  fw_test_save_png (GTK_WIDGET (dialog), "export-dialog.png");
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   options.background = FW_EXPORT_DARK;
@@ -280,7 +259,7 @@ test_window_dialog (void)
   options.height = 1080;
   fw_export_dialog_set_options (dialog, &options);
   settle ();
-  save_png (GTK_WIDGET (dialog), "export-dialog-dark.png");
+  fw_test_save_png (GTK_WIDGET (dialog), "export-dialog-dark.png");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 
   options.format = FW_EXPORT_PDF;
@@ -350,7 +329,7 @@ test_window_restore (void)
   settle ();
   g_assert_true (fw_filter_is_empty (fw_explorer_get_filter (explorer)));
   g_assert_true (fw_window_get_explorer (window) == explorer);
-  save_png (GTK_WIDGET (window), "restore-other-dataset.png");
+  fw_test_save_png (GTK_WIDGET (window), "restore-other-dataset.png");
 
   remove_temp (path);
   remove_temp (other_path);

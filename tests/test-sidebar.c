@@ -12,6 +12,7 @@
 
 #include "fw-io.h"
 #include "fw-sidebar.h"
+#include "fw-test-widget.h"
 
 typedef struct
 {
@@ -626,28 +627,6 @@ test_replace_explorer (Fixture       *fixture,
   g_assert_true (gtk_check_button_get_active (fw_facet_box_get_check (hosts, france)));
 }
 
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-  g_object_unref (paintable);
-}
-
 /* The sidebar as a person sees it, with a selection made, at the
  * narrowest and widest widths the window allows it, light and dark. */
 static void
@@ -699,7 +678,7 @@ test_screenshots (void)
       g_test_message ("sidebar %d × %d, window %d × %d", shots[i].width, height,
                       gtk_widget_get_width (fixture.window), gtk_widget_get_height (fixture.window));
 
-      save_png (fixture.window, shots[i].name);
+      fw_test_save_png (fixture.window, shots[i].name);
       fixture_tear_down (&fixture, NULL);
     }
 

@@ -14,6 +14,7 @@
 #include "fw-record-list.h"
 #include "fw-table-view.h"
 #include "fw-tables-page.h"
+#include "fw-test-widget.h"
 
 static void
 iterate (void)
@@ -57,28 +58,6 @@ settle (GtkWidget *window)
     }
   iterate ();
   g_assert_true (gtk_widget_get_mapped (window));
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-  g_object_unref (paintable);
 }
 
 static FwExplorer *
@@ -963,13 +942,13 @@ test_screenshots (void)
                                   fw_table_view_get_column (firms, FW_FIELD_KEPT_EXHIBITIONS, 0),
                                   GTK_SORT_DESCENDING);
   settle (window);
-  save_png (window, "tables-firms.png");
+  fw_test_save_png (window, "tables-firms.png");
 
   fw_tables_page_show_table (page, FW_TABLE_EXHIBITIONS);
   fw_explorer_set_years (explorer, 2016, 2019);
   fw_table_view_set_search (fw_tables_page_get_view (page, FW_TABLE_EXHIBITIONS), "milipol");
   settle (window);
-  save_png (window, "tables-exhibitions.png");
+  fw_test_save_png (window, "tables-exhibitions.png");
 
   gtk_window_destroy (GTK_WINDOW (window));
   iterate ();
@@ -1028,7 +1007,7 @@ test_firm_detail (void)
   g_assert_cmpuint (fw_chart_get_n_points (fw_firm_detail_get_chart (detail)), ==, n_known_years);
   g_assert_cmpuint (fw_chart_get_n_categories (fw_firm_detail_get_chart (detail)), >, 1);
 
-  save_png (GTK_WIDGET (window), "firm-detail.png");
+  fw_test_save_png (GTK_WIDGET (window), "firm-detail.png");
 
   /* The window follows the filter. */
   fw_explorer_set_years (explorer, 0, 0);

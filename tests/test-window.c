@@ -13,6 +13,7 @@
 #include "fw-io.h"
 #include "fw-overview.h"
 #include "fw-window.h"
+#include "fw-test-widget.h"
 
 static void
 iterate (void)
@@ -34,28 +35,6 @@ settle (GtkWidget *window)
     }
   iterate ();
   g_assert_true (gtk_widget_get_mapped (window));
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  GdkPaintable *paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("wrote %s", path);
-  g_object_unref (paintable);
 }
 
 static FwWindow *
@@ -128,7 +107,7 @@ test_window_opens_on_demo (void)
           if (fw_window_get_view (window, views[i]) == NULL)
             continue;
           show_page (window, views[i]);
-          save_png (GTK_WIDGET (window), name);
+          fw_test_save_png (GTK_WIDGET (window), name);
         }
     }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fw-adversary-list.h"
+#include "fw-view-follow.h"
 
 struct _FwAdversaryList
 {
@@ -18,7 +19,6 @@ struct _FwAdversaryList
   FwExplorer *explorer;
   GtkListBox *list;
   GtkLabel   *more;
-  gboolean    stale;
 };
 
 /* A list of thousands of rows helps nobody; the tables hold them all. */
@@ -108,7 +108,6 @@ rebuild (FwAdversaryList *self)
   FwFindings *findings;
   FwDataset *dataset;
 
-  self->stale = FALSE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
@@ -133,26 +132,6 @@ rebuild (FwAdversaryList *self)
       gtk_label_set_label (self->more, text);
       gtk_widget_set_visible (GTK_WIDGET (self->more), TRUE);
     }
-}
-
-static void
-on_explorer_changed (FwAdversaryList *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  else
-    self->stale = TRUE;
-}
-
-static void
-fw_adversary_list_map (GtkWidget *widget)
-{
-  FwAdversaryList *self = FW_ADVERSARY_LIST (widget);
-
-  if (self->stale)
-    rebuild (self);
-
-  GTK_WIDGET_CLASS (fw_adversary_list_parent_class)->map (widget);
 }
 
 static void
@@ -208,11 +187,9 @@ fw_adversary_list_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_EXPLORER:
-      if (fw_explorer_replace (&self->explorer, g_value_get_object (value), self, G_CALLBACK (on_explorer_changed)))
-        {
-          rebuild (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      if (fw_view_follow_explorer (GTK_WIDGET (self), &self->explorer, g_value_get_object (value),
+                                   (FwViewRebuildFunc) rebuild))
+        g_object_notify_by_pspec (object, pspec);
       break;
 
     default:
@@ -237,7 +214,6 @@ fw_adversary_list_class_init (FwAdversaryListClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  widget_class->map = fw_adversary_list_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }

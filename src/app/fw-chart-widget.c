@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "fw-chart-widget.h"
+#include "fw-view-follow.h"
 
 struct _FwChartWidget
 {
@@ -21,7 +22,6 @@ struct _FwChartWidget
   FwExplorer *explorer;
   FwChart    *chart;
   gint        focus_mark;     /* keyboard position, -1 when none */
-  gboolean    stale;          /* the explorer changed while unmapped */
 };
 
 G_DEFINE_FINAL_TYPE (FwChartWidget, fw_chart_widget, GTK_TYPE_WIDGET)
@@ -57,9 +57,8 @@ fw_chart_widget_get_screen_style (FwChartStyle *style)
     fw_chart_style_init_light (style);
 }
 
-static void
-get_style (FwChartWidget *self,
-           FwChartStyle  *style)
+void
+fw_chart_widget_get_style (FwChartStyle *style)
 {
   fw_chart_widget_get_screen_style (style);
 
@@ -85,7 +84,6 @@ update_accessible (FwChartWidget *self)
 static void
 rebuild (FwChartWidget *self)
 {
-  self->stale = FALSE;
   g_clear_object (&self->chart);
 
   if (self->explorer != NULL)
@@ -94,28 +92,6 @@ rebuild (FwChartWidget *self)
   self->focus_mark = -1;
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-/* Charts on pages nobody is looking at wait until they are shown, so a
- * click costs only what is visible. */
-static void
-on_explorer_changed (FwChartWidget *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  else
-    self->stale = TRUE;
-}
-
-static void
-fw_chart_widget_map (GtkWidget *widget)
-{
-  FwChartWidget *self = FW_CHART_WIDGET (widget);
-
-  if (self->stale)
-    rebuild (self);
-
-  GTK_WIDGET_CLASS (fw_chart_widget_parent_class)->map (widget);
 }
 
 static void
@@ -131,7 +107,7 @@ fw_chart_widget_snapshot (GtkWidget   *widget,
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
-  get_style (self, &style);
+  fw_chart_widget_get_style (&style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   fw_chart_draw (self->chart, cr, width, height, &style);
   cairo_destroy (cr);
@@ -173,7 +149,7 @@ fw_chart_widget_measure (GtkWidget      *widget,
     FwChartStyle style;
     double height;
 
-    get_style (self, &style);
+    fw_chart_widget_get_style (&style);
     height = fw_chart_get_natural_height (self->chart, for_size > 0 ? for_size : 720, &style);
     *minimum = 240;
     *natural = MAX ((int) ceil (height), fw_chart_get_kind (self->chart) == FW_CHART_COLUMNS ? 420 : 240);
@@ -453,7 +429,6 @@ fw_chart_widget_class_init (FwChartWidgetClass *klass)
   object_class->set_property = fw_chart_widget_set_property;
 
   widget_class->snapshot = fw_chart_widget_snapshot;
-  widget_class->map = fw_chart_widget_map;
   widget_class->measure = fw_chart_widget_measure;
   widget_class->get_request_mode = fw_chart_widget_get_request_mode;
 
@@ -545,6 +520,8 @@ fw_chart_widget_get_chart (FwChartWidget *self)
 {
   g_return_val_if_fail (FW_IS_CHART_WIDGET (self), NULL);
 
+  fw_view_follow_ensure (GTK_WIDGET (self));
+
   return self->chart;
 }
 
@@ -555,9 +532,9 @@ fw_chart_widget_set_explorer (FwChartWidget *self,
   g_return_if_fail (FW_IS_CHART_WIDGET (self));
   g_return_if_fail (explorer == NULL || FW_IS_EXPLORER (explorer));
 
-  if (!fw_explorer_replace (&self->explorer, explorer, self, G_CALLBACK (on_explorer_changed)))
+  /* Charts on pages nobody is looking at wait until they are shown. */
+  if (!fw_view_follow_explorer (GTK_WIDGET (self), &self->explorer, explorer, (FwViewRebuildFunc) rebuild))
     return;
 
-  rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORER]);
 }

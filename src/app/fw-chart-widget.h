@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FwChartWidget, fw_chart_widget, FW, CHART_WIDGET, GtkWidget)
 
+/* The colours for the current colour scheme and contrast, on a
+ * transparent background: charts and maps in the window share them. */
+void        fw_chart_widget_get_style    (FwChartStyle  *style);
+
 GtkWidget  *fw_chart_widget_new          (FwView         view);
 FwView      fw_chart_widget_get_view     (FwChartWidget *self);
 FwChart    *fw_chart_widget_get_chart    (FwChartWidget *self);

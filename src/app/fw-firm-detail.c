@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fw-app-resources.h"
+#include "fw-chart-widget.h"
 #include "fw-firm-detail.h"
 
 /* A chart the window builds itself, drawn as it is: FwChartWidget builds
@@ -29,22 +30,6 @@ struct _FwChartArea
 G_DEFINE_FINAL_TYPE (FwChartArea, fw_chart_area, GTK_TYPE_WIDGET)
 
 static void
-fw_chart_area_get_style (FwChartStyle *style)
-{
-  AdwStyleManager *manager = adw_style_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (manager);
-
-  if (adw_style_manager_get_high_contrast (manager))
-    fw_chart_style_init_high_contrast (style, dark);
-  else if (dark)
-    fw_chart_style_init_dark (style);
-  else
-    fw_chart_style_init_light (style);
-
-  style->transparent = TRUE;
-}
-
-static void
 fw_chart_area_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
@@ -57,7 +42,7 @@ fw_chart_area_snapshot (GtkWidget   *widget,
   if (self->chart == NULL || width <= 0 || height <= 0)
     return;
 
-  fw_chart_area_get_style (&style);
+  fw_chart_widget_get_style (&style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   fw_chart_draw (self->chart, cr, width, height, &style);
   cairo_destroy (cr);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "fw-overview.h"
+#include "fw-view-follow.h"
 
 struct _FwOverview
 {
@@ -20,7 +21,6 @@ struct _FwOverview
   GtkLabel   *scope;
   guint       n_rows;
   guint       n_matching;
-  gboolean    stale;        /* the explorer changed while unmapped */
 };
 
 G_DEFINE_FINAL_TYPE (FwOverview, fw_overview, ADW_TYPE_BIN)
@@ -142,7 +142,6 @@ rebuild (FwOverview *self)
   Figure figures[12];
   guint n = 0;
 
-  self->stale = FALSE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->grid))) != NULL)
     gtk_grid_remove (self->grid, child);
   self->n_rows = self->n_matching = 0;
@@ -233,28 +232,6 @@ fw_overview_get_property (GObject    *object,
     }
 }
 
-/* The findings are computed only when a view shows them: while another
- * page is shown, a click does not pay for them. */
-static void
-on_explorer_changed (FwOverview *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  else
-    self->stale = TRUE;
-}
-
-static void
-fw_overview_map (GtkWidget *widget)
-{
-  FwOverview *self = FW_OVERVIEW (widget);
-
-  if (self->stale)
-    rebuild (self);
-
-  GTK_WIDGET_CLASS (fw_overview_parent_class)->map (widget);
-}
-
 static void
 fw_overview_set_property (GObject      *object,
                           guint         prop_id,
@@ -266,11 +243,10 @@ fw_overview_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_EXPLORER:
-      if (fw_explorer_replace (&self->explorer, g_value_get_object (value), self, G_CALLBACK (on_explorer_changed)))
-        {
-          on_explorer_changed (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      /* The findings are computed only when a page shows them. */
+      if (fw_view_follow_explorer (GTK_WIDGET (self), &self->explorer, g_value_get_object (value),
+                                   (FwViewRebuildFunc) rebuild))
+        g_object_notify_by_pspec (object, pspec);
       break;
 
     default:
@@ -282,7 +258,6 @@ static void
 fw_overview_class_init (FwOverviewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = fw_overview_dispose;
   object_class->get_property = fw_overview_get_property;
@@ -295,7 +270,6 @@ fw_overview_class_init (FwOverviewClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  widget_class->map = fw_overview_map;
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "fw-finding-page.h"
 #include "fw-firm-detail.h"
 #include "fw-io.h"
+#include "fw-map-page.h"
 #include "fw-overview.h"
 #include "fw-sidebar.h"
 #include "fw-tables-page.h"
@@ -721,6 +722,7 @@ add_finding_pages (FwWindow *self)
                                      adversary_views, G_N_ELEMENTS (adversary_views));
   fw_finding_page_add_extra (adversaries, fw_adversary_list_new ());
   add_view (self, GTK_WIDGET (adversaries), "adversaries", _("Adversaries"), "dialog-warning-symbolic");
+  add_view (self, fw_map_page_new (), "maps", _("Maps"), "find-location-symbolic");
   add_view (self, GTK_WIDGET (fw_tables_page_new ()), "tables", _("Tables"), "view-list-symbolic");
 }
 

@@ -559,6 +559,7 @@ clamp_view (FwMap *self)
   h = self->k * (self->projected != NULL ? self->projected->y_max : G_PI / 2);
   self->a = CLAMP (self->a, self->map_x - w + 40, self->map_x + self->map_width + w - 40);
   self->b = CLAMP (self->b, self->map_y - h + 40, self->map_y + self->map_height + h - 40);
+  _fw_map_update_positions (self);
 }
 
 void
@@ -601,6 +602,8 @@ fw_map_reset_view (FwMap *self)
   self->k = self->fit_k;
   self->a = self->fit_a;
   self->b = self->fit_b;
+  if (self->projected != NULL)
+    _fw_map_update_positions (self);
 }
 
 double

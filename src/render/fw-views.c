@@ -374,28 +374,39 @@ build_ranking (FwView      view,
       fw_chart_set_value (chart, c, series, entry->firms);
     }
 
+  /* "Top 18 of 18" says nothing: the count is given only when rows are
+   * left out. */
   switch (view)
     {
     case FW_VIEW_FAIRS:
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fair",
-                                               "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fairs",
-                                               entries->len),
-                                  n, entries->len);
+      if (n == entries->len)
+        subtitle = g_strdup (_("Distinct high/medium-confidence firms that exhibited at each fair in any year"));
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fair",
+                                                 "Distinct high/medium-confidence firms that exhibited at each fair in any year; top %u of %u fairs",
+                                                 entries->len),
+                                    n, entries->len);
       break;
     case FW_VIEW_HOSTS:
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u country",
-                                               "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u countries",
-                                               entries->len),
-                                  n, entries->len);
+      if (n == entries->len)
+        subtitle = g_strdup (_("Distinct high/medium-confidence firms that exhibited in each country in any year"));
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u country",
+                                                 "Distinct high/medium-confidence firms that exhibited in each country in any year; top %u of %u countries",
+                                                 entries->len),
+                                    n, entries->len);
       break;
     case FW_VIEW_HOSTS_ALL:
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u country",
-                                               "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u countries",
-                                               entries->len),
-                                  n, entries->len);
+      if (n == entries->len)
+        subtitle = g_strdup (_("Distinct firms of every confidence level that exhibited in each country in any year"));
+      else
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u country",
+                                                 "Distinct firms of every confidence level that exhibited in each country in any year; top %u of %u countries",
+                                                 entries->len),
+                                    n, entries->len);
       break;
     case FW_VIEW_CONFIDENCE:
     case FW_VIEW_HQ_COUNTRIES:
