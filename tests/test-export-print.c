@@ -16,6 +16,7 @@
 #include "fw-finding-page.h"
 #include "fw-generator.h"
 #include "fw-io.h"
+#include "fw-map-page.h"
 #include "fw-print.h"
 #include "fw-window.h"
 #include "test-export-util.h"
@@ -336,6 +337,70 @@ test_window_restore (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Maps: the current view follows the maps page, exports carry its
+ * options, Ctrl+C copies the map, and a map figure reopens on that page. */
+static void
+test_window_maps (void)
+{
+  FwWindow *window = make_window ();
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  GtkWidget *page = fw_window_get_view (window, "maps");
+  FwMapWidget *widget;
+  FwMap *screen;
+  g_autoptr(FwExport) export = NULL;
+  g_autoptr(FwFilter) filter = fw_filter_new ();
+  g_autofree char *path = temp_path ("flows.png");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  FwExportOptions options;
+  FwView view;
+
+  g_assert_true (FW_IS_MAP_PAGE (page));
+  widget = fw_map_page_get_map_widget (FW_MAP_PAGE (page));
+  screen = fw_map_widget_get_map (widget);
+  fw_window_show_view (window, "maps");
+  settle ();
+  fw_map_page_set_kind (FW_MAP_PAGE (page), FW_MAP_HOSTS);
+  settle ();
+  g_assert_true (fw_export_get_current_view (window, &view));
+  g_assert_cmpint (view, ==, FW_VIEW_MAP_HOSTS);
+
+  fw_map_set_projection (screen, FW_PROJECTION_EQUIRECTANGULAR);
+  fw_map_set_graticule (screen, FALSE);
+  export = fw_export_for_window (window, FW_VIEW_MAP_HOSTS);
+  g_assert_true (FW_IS_MAP (fw_export_get_figure (export)));
+  g_assert_cmpint (fw_map_get_projection (FW_MAP (fw_export_get_figure (export))), ==, FW_PROJECTION_EQUIRECTANGULAR);
+  g_assert_false (fw_map_get_graticule (FW_MAP (fw_export_get_figure (export))));
+
+  gtk_widget_grab_focus (GTK_WIDGET (widget));
+  g_assert_true (press_ctrl_c (GTK_WIDGET (window)));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (window))),
+                                                    GDK_TYPE_TEXTURE));
+
+  /* A flows map with a filter, reopened from the tables page. */
+  fw_filter_add_value (filter, FW_FACET_CONFIDENCE, FW_CONFIDENCE_HIGH);
+  fw_explorer_set_filter (explorer, filter);
+  g_clear_object (&export);
+  export = fw_export_for_window (window, FW_VIEW_MAP_FLOWS);
+  fw_export_options_init (&options);
+  options.dpi = 72;
+  g_assert_true (fw_export_save (export, &options, path, &error));
+  g_assert_no_error (error);
+  fw_explorer_clear_filter (explorer);
+  fw_window_show_view (window, "tables");
+  settle ();
+
+  fw_window_open_file (window, file);
+  settle ();
+  g_assert_true (fw_filter_equal (fw_explorer_get_filter (explorer), filter));
+  g_assert_true (fw_window_get_visible_view (window) == page);
+  g_assert_true (fw_export_get_current_view (window, &view));
+  g_assert_cmpint (view, ==, FW_VIEW_MAP_FLOWS);
+
+  remove_temp (path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 on_activate (GApplication *app,
              int          *status)
@@ -358,6 +423,7 @@ main (int   argc,
   g_test_add_func ("/export-app/copy", test_window_copy);
   g_test_add_func ("/export-app/dialog", test_window_dialog);
   g_test_add_func ("/export-app/restore", test_window_restore);
+  g_test_add_func ("/export-app/maps", test_window_maps);
 
   app = fw_application_new ();
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), &status);

@@ -30,11 +30,15 @@ struct _FwExportDialog
 
   FwExplorer    *explorer;
   FwExport      *export;        /* of the selected view, for the preview */
+  FwExportBuilder builder;
+  gpointer       builder_data;
   guint          n_presets;
   gboolean       updating;      /* the dialog itself is setting the rows */
 };
 
 G_DEFINE_FINAL_TYPE (FwExportDialog, fw_export_dialog, ADW_TYPE_WINDOW)
+
+static void on_view_changed (FwExportDialog *self);
 
 static void
 fw_export_dialog_dispose (GObject *object)
@@ -47,6 +51,18 @@ fw_export_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (fw_export_dialog_parent_class)->dispose (object);
+}
+
+void
+fw_export_dialog_set_builder (FwExportDialog  *self,
+                              FwExportBuilder  builder,
+                              gpointer         user_data)
+{
+  g_return_if_fail (FW_IS_EXPORT_DIALOG (self));
+
+  self->builder = builder;
+  self->builder_data = user_data;
+  on_view_changed (self);
 }
 
 FwView
@@ -129,7 +145,10 @@ on_view_changed (FwExportDialog *self)
     return;
 
   g_clear_object (&self->export);
-  self->export = fw_export_new (self->explorer, fw_export_dialog_get_view (self));
+  if (self->builder != NULL)
+    self->export = self->builder (fw_export_dialog_get_view (self), self->builder_data);
+  else
+    self->export = fw_export_new (self->explorer, fw_export_dialog_get_view (self));
   on_options_changed (self);
 }
 

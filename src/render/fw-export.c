@@ -333,16 +333,32 @@ FwExport *
 fw_export_new (FwExplorer *explorer,
                FwView      view)
 {
+  g_autoptr(FwFigure) figure = NULL;
+
+  g_return_val_if_fail (FW_IS_EXPLORER (explorer), NULL);
+  g_return_val_if_fail (view < FW_N_VIEWS, NULL);
+
+  figure = fw_view_build_figure (view, explorer);
+
+  return fw_export_new_for_figure (explorer, view, figure);
+}
+
+FwExport *
+fw_export_new_for_figure (FwExplorer *explorer,
+                          FwView      view,
+                          FwFigure   *figure)
+{
   FwExport *self;
   FwDataset *dataset;
 
   g_return_val_if_fail (FW_IS_EXPLORER (explorer), NULL);
   g_return_val_if_fail (view < FW_N_VIEWS, NULL);
+  g_return_val_if_fail (FW_IS_FIGURE (figure), NULL);
 
   dataset = fw_explorer_get_dataset (explorer);
   self = g_object_new (FW_TYPE_EXPORT, NULL);
   self->view = view;
-  self->figure = fw_view_build_figure (view, explorer);
+  self->figure = g_object_ref (figure);
   self->title = g_strdup (fw_view_get_title (view));
   self->caption = build_caption (explorer, view);
   self->source = build_source (dataset);
