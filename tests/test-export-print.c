@@ -18,6 +18,7 @@
 #include "fw-io.h"
 #include "fw-map-page.h"
 #include "fw-print.h"
+#include "fw-test-widget.h"
 #include "fw-window.h"
 #include "test-export-util.h"
 #include "fw-test-widget.h"
@@ -25,13 +26,7 @@
 static void
 settle (void)
 {
-  gint64 end = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  fw_test_settle (300);
 }
 
 static char *
@@ -277,6 +272,30 @@ test_window_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Opens @file in the window from the tables page: the filter comes back
+ * and @page shows @view. */
+static void
+assert_reopens (FwWindow       *window,
+                GFile          *file,
+                const FwFilter *filter,
+                GtkWidget      *page,
+                FwView          view)
+{
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  FwView shown;
+
+  fw_explorer_clear_filter (explorer);
+  fw_window_show_view (window, "tables");
+  settle ();
+
+  fw_window_open_file (window, file);
+  settle ();
+  g_assert_true (fw_filter_equal (fw_explorer_get_filter (explorer), filter));
+  g_assert_true (fw_window_get_visible_view (window) == page);
+  g_assert_true (fw_export_get_current_view (window, &shown));
+  g_assert_cmpint (shown, ==, view);
+}
+
 /* Opening an exported figure brings back its view and filter; one made
  * from other data says so and changes nothing. */
 static void
@@ -291,7 +310,6 @@ test_window_restore (void)
   g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
   g_autoptr(GError) error = NULL;
   FwExportOptions options;
-  FwView view;
 
   fw_filter_add_value (filter, FW_FACET_CONFIDENCE, FW_CONFIDENCE_HIGH);
   fw_filter_set_years (filter, 2008, 2016);
@@ -314,16 +332,7 @@ test_window_restore (void)
   }
   g_assert_no_error (error);
 
-  fw_explorer_clear_filter (explorer);
-  fw_window_show_view (window, "tables");
-  settle ();
-
-  fw_window_open_file (window, file);
-  settle ();
-  g_assert_true (fw_filter_equal (fw_explorer_get_filter (explorer), filter));
-  g_assert_true (fw_export_get_current_view (window, &view));
-  g_assert_cmpint (view, ==, FW_VIEW_BY_YEAR);
-  g_assert_true (fw_window_get_visible_view (window) == fw_window_get_view (window, "regions"));
+  assert_reopens (window, file, filter, fw_window_get_view (window, "regions"), FW_VIEW_BY_YEAR);
 
   fw_explorer_clear_filter (explorer);
   fw_window_open_file (window, other_file);
@@ -386,16 +395,7 @@ test_window_maps (void)
   options.dpi = 72;
   g_assert_true (fw_export_save (export, &options, path, &error));
   g_assert_no_error (error);
-  fw_explorer_clear_filter (explorer);
-  fw_window_show_view (window, "tables");
-  settle ();
-
-  fw_window_open_file (window, file);
-  settle ();
-  g_assert_true (fw_filter_equal (fw_explorer_get_filter (explorer), filter));
-  g_assert_true (fw_window_get_visible_view (window) == page);
-  g_assert_true (fw_export_get_current_view (window, &view));
-  g_assert_cmpint (view, ==, FW_VIEW_MAP_FLOWS);
+  assert_reopens (window, file, filter, page, FW_VIEW_MAP_FLOWS);
 
   remove_temp (path);
   gtk_window_destroy (GTK_WINDOW (window));
