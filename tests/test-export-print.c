@@ -255,6 +255,10 @@ test_window_dialog (void)
   options.height = 1080;
   fw_export_dialog_set_options (dialog, &options);
   settle ();
+  fw_test_save_png (GTK_WIDGET (dialog), "export-dialog-small-dark.png");
+  options.dpi = 150;
+  fw_export_dialog_set_options (dialog, &options);
+  settle ();
   fw_test_save_png (GTK_WIDGET (dialog), "export-dialog-dark.png");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 

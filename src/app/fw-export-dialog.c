@@ -127,6 +127,18 @@ update_summary (FwExportDialog *self)
   else
     /* Translators: the page size of an SVG or PDF, in millimetres */
     text = g_strdup_printf (_("%.0f × %.0f mm, vector graphics with real text"), w / 72 * 25.4, h / 72 * 25.4);
+  /* Under about 5 inches wide, 11-point text crowds the figure out. */
+  fw_export_options_get_size (&(FwExportOptions) { .format = FW_EXPORT_PDF, .unit = options.unit,
+                                                   .width = options.width, .height = options.height,
+                                                   .dpi = options.dpi }, &w, &h);
+  if (w < 5 * 72)
+    {
+      g_autofree char *hint = g_strdup_printf ("%s\n%s", text,
+                                               _("Text is large for a figure this small: a lower resolution gives the figure more room."));
+
+      gtk_label_set_label (self->summary_label, hint);
+      return;
+    }
   gtk_label_set_label (self->summary_label, text);
 }
 
