@@ -551,6 +551,14 @@ test_export_options (void)
   options.width = NAN;
   g_assert_false (fw_export_options_check (&options, &error));
   g_clear_error (&error);
+
+  /* Each side within bounds, but 100 megapixels in all. */
+  options.width = 10000;
+  options.height = 10000;
+  g_assert_false (fw_export_options_check (&options, &error));
+  g_assert_error (error, FW_EXPORT_ERROR, FW_EXPORT_ERROR_OPTIONS);
+  g_assert_nonnull (strstr (error->message, "megapixels"));
+  g_clear_error (&error);
 }
 
 static void

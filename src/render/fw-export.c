@@ -165,6 +165,14 @@ fw_export_options_check (const FwExportOptions *options,
       return FALSE;
     }
 
+  if (w * h > FW_EXPORT_MAX_MEGAPIXELS * 1e6 + 0.5)
+    {
+      g_set_error (error, FW_EXPORT_ERROR, FW_EXPORT_ERROR_OPTIONS,
+                   _("%.0f × %.0f pixels is %.0f megapixels; a figure may have at most %d"),
+                   w, h, w * h / 1e6, FW_EXPORT_MAX_MEGAPIXELS);
+      return FALSE;
+    }
+
   return TRUE;
 }
 

@@ -57,6 +57,8 @@ typedef enum
 /* Figures below this are unreadable; above it, a PNG is hundreds of MB. */
 #define FW_EXPORT_MIN_PX  200
 #define FW_EXPORT_MAX_PX  12000
+/* And at most this many pixels in all: 200 MB of image in memory. */
+#define FW_EXPORT_MAX_MEGAPIXELS 50
 
 typedef struct
 {
