@@ -56,7 +56,6 @@ main (int   argc,
           g_autofree double *times = g_new (double, runs);
           g_autofree double *build_times = g_new (double, runs);
           FwExportOptions options;
-          gsize size = 0;
 
           fw_export_options_init (&options);
           options.format = format;
@@ -74,13 +73,11 @@ main (int   argc,
                   fprintf (stderr, "bench-export: %s\n", error->message);
                   return 1;
                 }
-              size = g_bytes_get_size (bytes);
             }
           qsort (times, runs, sizeof (double), compare_doubles);
           qsort (build_times, runs, sizeof (double), compare_doubles);
           printf (" %10.1f (%5.1f)", times[runs / 2], build_times[runs / 2]);
           worst[format] = MAX (worst[format], times[runs / 2]);
-          (void) size;
         }
       printf ("\n");
     }
