@@ -234,6 +234,18 @@ fw_io_save (FwDataset     *dataset,
             GCancellable  *cancellable,
             GError       **error)
 {
+  return fw_io_save_full (dataset, path, format, FW_IO_SAVE_DEFAULT, cancellable, error);
+}
+
+gboolean
+fw_io_save_full (FwDataset     *dataset,
+                 const char    *path,
+                 FwFormat       format,
+                 FwIoSaveFlags  flags,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  FwCsvWriteFlags csv_flags = (flags & FW_IO_SAVE_EXPORT) ? FW_CSV_WRITE_ESCAPE_FORMULAS : FW_CSV_WRITE_DEFAULT;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GCancellable) abort = NULL;
@@ -256,19 +268,20 @@ fw_io_save (FwDataset     *dataset,
     }
 
   if (format == FW_FORMAT_CSV_TABLES)
-    return fw_csv_write_tables (dataset, path, cancellable, error);
+    return fw_csv_write_tables_with_flags (dataset, path, csv_flags, cancellable, error);
 
   /* g_file_replace() writes a temporary file and renames it over the
-   * original when the stream is closed, keeping PATH~ as the backup. */
+   * original when the stream is closed, keeping PATH~ as the backup
+   * (not for an export, which replaces a copy). */
   file = g_file_new_for_commandline_arg (path);
-  stream = g_file_replace (file, NULL, TRUE, G_FILE_CREATE_NONE, cancellable, error);
+  stream = g_file_replace (file, NULL, !(flags & FW_IO_SAVE_EXPORT), G_FILE_CREATE_NONE, cancellable, error);
   if (stream == NULL)
     return FALSE;
 
   if (format == FW_FORMAT_NATIVE)
     ok = fw_native_write (dataset, G_OUTPUT_STREAM (stream), cancellable, &local_error);
   else
-    ok = fw_csv_write_flat (dataset, G_OUTPUT_STREAM (stream), cancellable, &local_error);
+    ok = fw_csv_write_flat_with_flags (dataset, G_OUTPUT_STREAM (stream), csv_flags, cancellable, &local_error);
 
   if (!ok)
     {

@@ -51,4 +51,19 @@ gboolean   fw_io_save             (FwDataset     *dataset,
                                    GCancellable  *cancellable,
                                    GError       **error);
 
+typedef enum
+{
+  FW_IO_SAVE_DEFAULT = 0,
+  /* A copy for others (fw-export-records.c): no PATH~ backup, and CSV
+   * cells that spreadsheets would run as formulas escaped. */
+  FW_IO_SAVE_EXPORT  = 1 << 0,
+} FwIoSaveFlags;
+
+gboolean   fw_io_save_full        (FwDataset     *dataset,
+                                   const char    *path,
+                                   FwFormat       format,
+                                   FwIoSaveFlags  flags,
+                                   GCancellable  *cancellable,
+                                   GError       **error);
+
 G_END_DECLS
