@@ -16,7 +16,9 @@
 #include "fw-finding-page.h"
 #include "fw-generator.h"
 #include "fw-io.h"
+#include "fw-map-page.h"
 #include "fw-print.h"
+#include "fw-test-widget.h"
 #include "fw-window.h"
 #include "test-export-util.h"
 #include "fw-test-widget.h"
@@ -24,13 +26,7 @@
 static void
 settle (void)
 {
-  gint64 end = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  fw_test_settle (300);
 }
 
 static char *
@@ -146,6 +142,32 @@ chart_on_page (FwWindow   *window,
   return g_ptr_array_index (fw_finding_page_get_charts (FW_FINDING_PAGE (widget)), index);
 }
 
+/* Ctrl+C as the window's shortcuts see it; TRUE when it was handled. */
+static gboolean
+press_ctrl_c (GtkWidget *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GtkShortcutTrigger) ctrl_c = gtk_keyval_trigger_new (GDK_KEY_c, GDK_CONTROL_MASK);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), ctrl_c))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 static void
 test_window_copy (void)
 {
@@ -162,7 +184,8 @@ test_window_copy (void)
   gtk_widget_grab_focus (GTK_WIDGET (hosts));
   g_assert_true (fw_export_get_current_view (window, &view));
   g_assert_cmpint (view, ==, FW_VIEW_HOSTS);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-figure", NULL));
+  gdk_clipboard_set_text (clipboard, "before");
+  g_assert_true (press_ctrl_c (GTK_WIDGET (window)));
 
   g_value_init (&value, GDK_TYPE_TEXTURE);
   g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &value, &error));
@@ -176,6 +199,22 @@ test_window_copy (void)
 
     g_assert_true (gdk_texture_save_to_png (texture, path));
   }
+
+  /* In the search entry Ctrl+C is the entry's. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL);
+  gdk_clipboard_set_text (clipboard, "before");
+  g_assert_false (press_ctrl_c (GTK_WIDGET (window)));
+  {
+    g_auto(GValue) text = G_VALUE_INIT;
+
+    g_value_init (&text, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (gdk_clipboard_get_content (clipboard), &text, NULL));
+    g_assert_cmpstr (g_value_get_string (&text), ==, "before");
+  }
+
+  /* The menu item copies the page's first chart. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-figure", NULL));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE));
 
   /* No chart on the tables page: nothing to export or print. */
   fw_window_show_view (window, "tables");
@@ -216,6 +255,10 @@ test_window_dialog (void)
   options.height = 1080;
   fw_export_dialog_set_options (dialog, &options);
   settle ();
+  fw_test_save_png (GTK_WIDGET (dialog), "export-dialog-small-dark.png");
+  options.dpi = 150;
+  fw_export_dialog_set_options (dialog, &options);
+  settle ();
   fw_test_save_png (GTK_WIDGET (dialog), "export-dialog-dark.png");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 
@@ -233,6 +276,30 @@ test_window_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Opens @file in the window from the tables page: the filter comes back
+ * and @page shows @view. */
+static void
+assert_reopens (FwWindow       *window,
+                GFile          *file,
+                const FwFilter *filter,
+                GtkWidget      *page,
+                FwView          view)
+{
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  FwView shown;
+
+  fw_explorer_clear_filter (explorer);
+  fw_window_show_view (window, "tables");
+  settle ();
+
+  fw_window_open_file (window, file);
+  settle ();
+  g_assert_true (fw_filter_equal (fw_explorer_get_filter (explorer), filter));
+  g_assert_true (fw_window_get_visible_view (window) == page);
+  g_assert_true (fw_export_get_current_view (window, &shown));
+  g_assert_cmpint (shown, ==, view);
+}
+
 /* Opening an exported figure brings back its view and filter; one made
  * from other data says so and changes nothing. */
 static void
@@ -247,7 +314,6 @@ test_window_restore (void)
   g_autoptr(GFile) other_file = g_file_new_for_path (other_path);
   g_autoptr(GError) error = NULL;
   FwExportOptions options;
-  FwView view;
 
   fw_filter_add_value (filter, FW_FACET_CONFIDENCE, FW_CONFIDENCE_HIGH);
   fw_filter_set_years (filter, 2008, 2016);
@@ -270,16 +336,7 @@ test_window_restore (void)
   }
   g_assert_no_error (error);
 
-  fw_explorer_clear_filter (explorer);
-  fw_window_show_view (window, "tables");
-  settle ();
-
-  fw_window_open_file (window, file);
-  settle ();
-  g_assert_true (fw_filter_equal (fw_explorer_get_filter (explorer), filter));
-  g_assert_true (fw_export_get_current_view (window, &view));
-  g_assert_cmpint (view, ==, FW_VIEW_BY_YEAR);
-  g_assert_true (fw_window_get_visible_view (window) == fw_window_get_view (window, "regions"));
+  assert_reopens (window, file, filter, fw_window_get_view (window, "regions"), FW_VIEW_BY_YEAR);
 
   fw_explorer_clear_filter (explorer);
   fw_window_open_file (window, other_file);
@@ -290,6 +347,61 @@ test_window_restore (void)
 
   remove_temp (path);
   remove_temp (other_path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Maps: the current view follows the maps page, exports carry its
+ * options, Ctrl+C copies the map, and a map figure reopens on that page. */
+static void
+test_window_maps (void)
+{
+  FwWindow *window = make_window ();
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  GtkWidget *page = fw_window_get_view (window, "maps");
+  FwMapWidget *widget;
+  FwMap *screen;
+  g_autoptr(FwExport) export = NULL;
+  g_autoptr(FwFilter) filter = fw_filter_new ();
+  g_autofree char *path = temp_path ("flows.png");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  FwExportOptions options;
+  FwView view;
+
+  g_assert_true (FW_IS_MAP_PAGE (page));
+  widget = fw_map_page_get_map_widget (FW_MAP_PAGE (page));
+  screen = fw_map_widget_get_map (widget);
+  fw_window_show_view (window, "maps");
+  settle ();
+  fw_map_page_set_kind (FW_MAP_PAGE (page), FW_MAP_HOSTS);
+  settle ();
+  g_assert_true (fw_export_get_current_view (window, &view));
+  g_assert_cmpint (view, ==, FW_VIEW_MAP_HOSTS);
+
+  fw_map_set_projection (screen, FW_PROJECTION_EQUIRECTANGULAR);
+  fw_map_set_graticule (screen, FALSE);
+  export = fw_export_for_window (window, FW_VIEW_MAP_HOSTS);
+  g_assert_true (FW_IS_MAP (fw_export_get_figure (export)));
+  g_assert_cmpint (fw_map_get_projection (FW_MAP (fw_export_get_figure (export))), ==, FW_PROJECTION_EQUIRECTANGULAR);
+  g_assert_false (fw_map_get_graticule (FW_MAP (fw_export_get_figure (export))));
+
+  gtk_widget_grab_focus (GTK_WIDGET (widget));
+  g_assert_true (press_ctrl_c (GTK_WIDGET (window)));
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (gtk_widget_get_clipboard (GTK_WIDGET (window))),
+                                                    GDK_TYPE_TEXTURE));
+
+  /* A flows map with a filter, reopened from the tables page. */
+  fw_filter_add_value (filter, FW_FACET_CONFIDENCE, FW_CONFIDENCE_HIGH);
+  fw_explorer_set_filter (explorer, filter);
+  g_clear_object (&export);
+  export = fw_export_for_window (window, FW_VIEW_MAP_FLOWS);
+  fw_export_options_init (&options);
+  options.dpi = 72;
+  g_assert_true (fw_export_save (export, &options, path, &error));
+  g_assert_no_error (error);
+  assert_reopens (window, file, filter, page, FW_VIEW_MAP_FLOWS);
+
+  remove_temp (path);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -315,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/export-app/copy", test_window_copy);
   g_test_add_func ("/export-app/dialog", test_window_dialog);
   g_test_add_func ("/export-app/restore", test_window_restore);
+  g_test_add_func ("/export-app/maps", test_window_maps);
 
   app = fw_application_new ();
   g_signal_connect (app, "activate", G_CALLBACK (on_activate), &status);

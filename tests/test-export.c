@@ -551,6 +551,14 @@ test_export_options (void)
   options.width = NAN;
   g_assert_false (fw_export_options_check (&options, &error));
   g_clear_error (&error);
+
+  /* Each side within bounds, but 100 megapixels in all. */
+  options.width = 10000;
+  options.height = 10000;
+  g_assert_false (fw_export_options_check (&options, &error));
+  g_assert_error (error, FW_EXPORT_ERROR, FW_EXPORT_ERROR_OPTIONS);
+  g_assert_nonnull (strstr (error->message, "megapixels"));
+  g_clear_error (&error);
 }
 
 static void
@@ -567,9 +575,12 @@ test_export_cli_errors (void)
     { "export", "records", "-o", "x.csv", "--dpi", "300", NULL },
     { "export", "records", "-o", "x.xlsx", NULL },
     { "export", "hosts", "-o", "x.png", "--hq", "Atlantis", NULL },
+    { "export", "hosts", "-o", "no-such-folder/x.png", NULL },
+    { "export", "hosts", "-o", "x.png", "--dataset", "no-such-file.csv", NULL },
   };
   static const char *messages[] = {
     "600", "--list", ".png, .svg or .pdf", "--output", "both", "one way", "purple", "records", ".json", "Atlantis",
+    "no-such-folder", "no-such-file.csv",
   };
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *cwd = g_get_current_dir ();

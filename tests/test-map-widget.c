@@ -19,15 +19,7 @@
 static void
 settle (GtkWidget *window)
 {
-  gint64 end = g_get_monotonic_time () + 300 * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  fw_test_settle (300);
   g_assert_true (gtk_widget_get_mapped (window));
 }
 
@@ -172,6 +164,107 @@ test_click_filters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A filter that leaves only smaller flows than the minimum lowers the
+ * minimum instead of leaving the map empty. */
+static void
+test_min_flow (void)
+{
+  FwMapPage *page;
+  FwWindow *window = make_window (&page);
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  FwCountries *countries = fw_dataset_get_countries (fw_explorer_get_dataset (explorer));
+  FwMap *map = fw_map_widget_get_map (fw_map_page_get_map_widget (page));
+  guint max;
+
+  fw_map_page_set_kind (page, FW_MAP_FLOWS);
+  settle (GTK_WIDGET (window));
+  max = fw_map_get_max_flow (map);
+  g_assert_cmpuint (max, >, 2);
+  fw_map_set_min_flow (map, max);
+  g_assert_cmpuint (fw_map_get_n_marks (map), >=, 1);
+
+  fw_explorer_toggle_value (explorer, FW_FACET_HQ_COUNTRY, fw_countries_lookup_code (countries, "ZA"));
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (fw_map_get_max_flow (map), <, max);
+  g_assert_cmpuint (fw_map_get_min_flow (map), <=, fw_map_get_max_flow (map));
+  g_assert_cmpuint (fw_map_get_n_marks (map), >=, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The key controller as the keyboard reaches it once Tab has focused
+ * the map. */
+static gboolean
+press (GtkWidget *widget,
+       guint      keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+    }
+
+  return handled;
+}
+
+/* Tab reaches the map; the arrows move between countries with data,
+ * Enter filters on the one the keyboard is on, Escape removes it. */
+static void
+test_keyboard (void)
+{
+  FwMapPage *page;
+  FwWindow *window = make_window (&page);
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  FwMapWidget *widget = fw_map_page_get_map_widget (page);
+  FwMap *map = fw_map_widget_get_map (widget);
+  g_autofree char *description = NULL;
+  FwMapMark first, second;
+
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (widget)));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (widget)));
+  settle (GTK_WIDGET (window));
+
+  /* The first arrow lands on the country with the most firms. */
+  g_assert_true (press (GTK_WIDGET (widget), GDK_KEY_Right));
+  g_assert_true (fw_map_get_mark (map, fw_map_get_highlight (map), &first));
+  for (guint i = 0; i < fw_map_get_n_marks (map); i++)
+    {
+      FwMapMark other;
+
+      fw_map_get_mark (map, i, &other);
+      g_assert_cmpuint (other.firms, <=, first.firms);
+    }
+  g_assert_true (press (GTK_WIDGET (widget), GDK_KEY_Right));
+  g_assert_true (fw_map_get_mark (map, fw_map_get_highlight (map), &second));
+  g_assert_cmpint (second.index, !=, first.index);
+  g_assert_cmpfloat (second.x, >, first.x);
+
+  description = fw_map_describe_mark (map, second.index);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (widget)), ==, description);
+
+  g_assert_true (press (GTK_WIDGET (widget), GDK_KEY_Return));
+  g_assert_true (fw_filter_has_value (fw_explorer_get_filter (explorer), FW_FACET_HQ_COUNTRY, second.hq));
+  /* The map now shows that one country, and the keyboard is still on it. */
+  g_assert_cmpuint (fw_map_get_n_marks (map), ==, 1);
+  g_assert_true (fw_map_get_mark (map, fw_map_get_highlight (map), &first));
+  g_assert_cmpuint (first.hq, ==, second.hq);
+  g_assert_true (press (GTK_WIDGET (widget), GDK_KEY_Escape));
+  g_assert_true (fw_filter_is_empty (fw_explorer_get_filter (explorer)));
+
+  /* + zooms in, 0 shows the whole world again. */
+  g_assert_true (press (GTK_WIDGET (widget), GDK_KEY_plus));
+  g_assert_cmpfloat (fw_map_get_zoom (map), >, 1);
+  g_assert_true (press (GTK_WIDGET (widget), GDK_KEY_0));
+  g_assert_cmpfloat (fw_map_get_zoom (map), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* In French the maps and their controls speak French; a screenshot for a
  * person to check that nothing is cut off. */
 static void
@@ -223,6 +316,8 @@ main (int   argc,
 
   g_test_add_func ("/map-widget/screenshots", test_screenshots);
   g_test_add_func ("/map-widget/click-filters", test_click_filters);
+  g_test_add_func ("/map-widget/min-flow", test_min_flow);
+  g_test_add_func ("/map-widget/keyboard", test_keyboard);
   g_test_add_func ("/map-widget/french", test_french);
 
   app = fw_application_new ();

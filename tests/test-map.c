@@ -255,6 +255,27 @@ assert_pixel (cairo_surface_t *surface,
                (guint) round (rgba[0] * 255), (guint) round (rgba[1] * 255), (guint) round (rgba[2] * 255));
 }
 
+/* The first legend swatch sits at the left edge, on the lowest row that
+ * has anything but background there. */
+static void
+assert_legend_swatch (cairo_surface_t *surface,
+                      const double     rgba[4])
+{
+  guint background[3], rgb[3];
+
+  pixel (surface, 2, HEIGHT - 2, background);
+  for (int y = HEIGHT - 2; y > HEIGHT / 2; y--)
+    {
+      pixel (surface, 20, y, rgb);
+      if (rgb[0] != background[0] || rgb[1] != background[1] || rgb[2] != background[2])
+        {
+          assert_pixel (surface, 20, y - 4, rgba);
+          return;
+        }
+    }
+  g_error ("no legend swatch found");
+}
+
 static void
 test_hq (Fixture       *fixture,
          gconstpointer  user_data)
@@ -295,6 +316,30 @@ test_hq (Fixture       *fixture,
   assert_pixel (surface, x, y, dark.ramp[6]);
   cairo_surface_destroy (surface);
 
+  /* High contrast, for a person to look at. */
+  {
+    FwChartStyle contrast;
+
+    fw_chart_style_init_high_contrast (&contrast, TRUE);
+    surface = render (map, "map-hq-contrast.png", &contrast);
+    assert_pixel (surface, x, y, contrast.ramp[6]);
+    /* The legend follows the style too: its first swatch is the ramp's
+     * first colour of this style, at the left of the last line. */
+    assert_legend_swatch (surface, contrast.ramp[0]);
+    cairo_surface_destroy (surface);
+  }
+
+  /* The window's image of the map has the same colours, and follows a
+   * change of style. */
+  fw_map_set_raster_cache (map, 1);
+  cairo_surface_destroy (render (map, "map-hq-raster.png", &light));
+  surface = render (map, "map-hq-raster.png", &dark);
+  assert_pixel (surface, x, y, dark.ramp[6]);
+  fw_map_project_point (map, -50, -10, &x, &y);
+  assert_pixel (surface, x, y, dark.land);
+  cairo_surface_destroy (surface);
+  fw_map_set_raster_cache (map, 0);
+
   /* Hit testing: a point in France is France, one in the sea nothing. */
   fw_map_project_point (map, 2.35, 48.85, &x, &y);
   g_assert_true (fw_map_hit_test (map, x, y, &mark));
@@ -304,6 +349,21 @@ test_hq (Fixture       *fixture,
   fw_map_project_point (map, -30, 40, &x, &y);
   g_assert_false (fw_map_hit_test (map, x, y, NULL));
   g_assert_cmpint (fw_map_feature_at (map, x, y), ==, -1);
+
+  /* Bahrain is under a pixel wide: a dot in its class colour shows it and
+   * takes the pointer. */
+  {
+    FwCountryId bh = code (fixture, "BH");
+
+    for (guint i = 0; fw_map_get_mark (map, i, &mark) && mark.hq != bh; i++)
+      ;
+    g_assert_cmpuint (mark.hq, ==, bh);
+    surface = render (map, "map-hq.png", &light);
+    assert_pixel (surface, mark.x, mark.y, light.ramp[0]);
+    cairo_surface_destroy (surface);
+    g_assert_true (fw_map_hit_test (map, mark.x + 4, mark.y + 1, &mark));
+    g_assert_cmpuint (mark.hq, ==, bh);
+  }
 
   /* Under a filter that keeps no German firm, Germany is zero: hatched,
    * not "no data". */
@@ -405,6 +465,18 @@ test_hosts (Fixture       *fixture,
   g_assert_cmpint (mark.facet, ==, FW_FACET_HOST_COUNTRY);
   cairo_surface_destroy (surface);
 
+  /* Switching from another map refits to this one's legend. */
+  {
+    g_autoptr(FwMap) other = new_map (fixture, FW_MAP_HQ);
+    double x0, y0, x1, y1;
+
+    fw_map_set_kind (other, FW_MAP_HOSTS);
+    fw_map_layout (other, WIDTH, HEIGHT, NULL);
+    fw_map_project_point (other, 0, -90, &x0, &y0);
+    fw_map_project_point (map, 0, -90, &x1, &y1);
+    g_assert_cmpfloat_with_epsilon (y0, y1, 1e-9);
+  }
+
   fw_map_set_split_confidence (map, TRUE);
   surface = render (map, "map-hosts-split.png", &light);
   cairo_surface_destroy (surface);
@@ -442,7 +514,7 @@ test_flows (Fixture       *fixture,
   g_assert_true (fw_map_hit_test (map, mark.x, mark.y, &hit));
   g_assert_cmpint (hit.index, ==, mark.index);
   text = fw_map_describe_mark (map, mark.index);
-  g_assert_cmpstr (text, ==, "United States → France: 10 firms\nMilipol Paris: 10");
+  g_assert_cmpstr (text, ==, "United States → France: 10 firms\nFairs with the most of these firms:\nMilipol Paris: 10");
 
   /* US, DE, IL to France, FR and US to Singapore, IL to Qatar. */
   fw_map_set_min_flow (map, 3);
@@ -464,6 +536,10 @@ test_keyboard (Fixture       *fixture,
   g_autoptr(FwMap) map = new_map (fixture, FW_MAP_HQ);
   FwMapMark from, to;
   gint i;
+
+  /* The keyboard starts on the largest, France. */
+  fw_map_get_mark (map, fw_map_get_neighbour (map, -1, 1, 0), &to);
+  g_assert_cmpuint (to.hq, ==, code (fixture, "FR"));
 
   /* From France, east is Germany, west across the Atlantic the US. */
   for (i = 0; fw_map_get_mark (map, i, &from) && from.hq != code (fixture, "FR"); i++)

@@ -15,45 +15,105 @@
 #include "fw-export-dialog.h"
 #include "fw-export-records.h"
 #include "fw-finding-page.h"
+#include "fw-map-page.h"
 #include "fw-print.h"
 
-static FwChartWidget *
-focused_chart (FwWindow *window)
+/* The chart or map widget that has the focus, and its view. */
+static GtkWidget *
+focused_figure (FwWindow *window,
+                FwView   *view)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *chart, *map;
 
   if (focus == NULL)
     return NULL;
-  if (FW_IS_CHART_WIDGET (focus))
-    return FW_CHART_WIDGET (focus);
 
-  return (FwChartWidget *) gtk_widget_get_ancestor (focus, FW_TYPE_CHART_WIDGET);
+  chart = FW_IS_CHART_WIDGET (focus) ? focus : gtk_widget_get_ancestor (focus, FW_TYPE_CHART_WIDGET);
+  if (chart != NULL)
+    {
+      if (view != NULL)
+        *view = fw_chart_widget_get_view (FW_CHART_WIDGET (chart));
+      return chart;
+    }
+
+  map = FW_IS_MAP_WIDGET (focus) ? focus : gtk_widget_get_ancestor (focus, FW_TYPE_MAP_WIDGET);
+  if (map != NULL && view != NULL)
+    *view = FW_VIEW_MAP_HQ + fw_map_get_kind (fw_map_widget_get_map (FW_MAP_WIDGET (map)));
+
+  return map;
 }
 
 gboolean
 fw_export_get_current_view (FwWindow *window,
                             FwView   *view)
 {
-  FwChartWidget *chart = focused_chart (window);
   GtkWidget *page;
 
   g_return_val_if_fail (FW_IS_WINDOW (window), FALSE);
 
-  if (chart == NULL && (page = fw_window_get_visible_view (window)) != NULL && FW_IS_FINDING_PAGE (page))
+  if (focused_figure (window, view) != NULL)
+    return TRUE;
+
+  page = fw_window_get_visible_view (window);
+  if (page != NULL && FW_IS_FINDING_PAGE (page))
     {
       GPtrArray *charts = fw_finding_page_get_charts (FW_FINDING_PAGE (page));
 
-      if (charts->len > 0)
-        chart = g_ptr_array_index (charts, 0);
+      if (charts->len == 0)
+        return FALSE;
+      if (view != NULL)
+        *view = fw_chart_widget_get_view (g_ptr_array_index (charts, 0));
+      return TRUE;
     }
 
-  if (chart == NULL)
-    return FALSE;
+  if (page != NULL && FW_IS_MAP_PAGE (page))
+    {
+      FwMap *map = fw_map_widget_get_map (fw_map_page_get_map_widget (FW_MAP_PAGE (page)));
 
-  if (view != NULL)
-    *view = fw_chart_widget_get_view (chart);
+      if (view != NULL)
+        *view = FW_VIEW_MAP_HQ + fw_map_get_kind (map);
+      return TRUE;
+    }
 
-  return TRUE;
+  return FALSE;
+}
+
+/* A map is exported with the options the maps page shows (projection,
+ * classes, confidence split, smallest flow, graticule), as a whole world:
+ * the zoom on screen is for looking, not for the file. */
+FwExport *
+fw_export_for_window (FwWindow *window,
+                      FwView    view)
+{
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  GtkWidget *page = fw_window_get_view (window, "maps");
+  g_autoptr(FwFigure) figure = NULL;
+  FwMap *screen, *map;
+
+  g_return_val_if_fail (FW_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (explorer != NULL, NULL);
+
+  if (!FW_VIEW_IS_MAP (view) || page == NULL || !FW_IS_MAP_PAGE (page))
+    return fw_export_new (explorer, view);
+
+  screen = fw_map_widget_get_map (fw_map_page_get_map_widget (FW_MAP_PAGE (page)));
+  figure = fw_view_build_figure (view, explorer);
+  map = FW_MAP (figure);
+  fw_map_set_projection (map, fw_map_get_projection (screen));
+  fw_map_set_classify (map, fw_map_get_classify (screen), fw_map_get_n_classes (screen));
+  fw_map_set_split_confidence (map, fw_map_get_split_confidence (screen));
+  fw_map_set_min_flow (map, fw_map_get_min_flow (screen));
+  fw_map_set_graticule (map, fw_map_get_graticule (screen));
+
+  return fw_export_new_for_figure (explorer, view, figure);
+}
+
+static FwExport *
+build_for_dialog (FwView   view,
+                  gpointer user_data)
+{
+  return fw_export_for_window (FW_WINDOW (user_data), view);
 }
 
 void
@@ -74,12 +134,15 @@ export_figure_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   FwWindow *window = FW_WINDOW (widget);
+  FwExportDialog *dialog;
   FwView view;
 
   if (fw_window_get_explorer (window) == NULL || !fw_export_get_current_view (window, &view))
     return;
 
-  gtk_window_present (GTK_WINDOW (fw_export_dialog_new (GTK_WINDOW (window), fw_window_get_explorer (window), view)));
+  dialog = fw_export_dialog_new (GTK_WINDOW (window), fw_window_get_explorer (window), view);
+  fw_export_dialog_set_builder (dialog, build_for_dialog, window);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 GdkTexture *
@@ -115,7 +178,7 @@ fw_export_copy_figure (FwWindow *window,
                        FwView    view)
 {
   FwExplorer *explorer = fw_window_get_explorer (window);
-  FwChartWidget *chart = focused_chart (window);
+  GtkWidget *shown = focused_figure (window, NULL);
   g_autoptr(FwExport) export = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   FwChartStyle style;
@@ -127,10 +190,9 @@ fw_export_copy_figure (FwWindow *window,
     return FALSE;
 
   /* As wide as on screen, at twice the pixels for sharp text. */
-  width = chart != NULL && gtk_widget_get_width (GTK_WIDGET (chart)) > 0
-          ? gtk_widget_get_width (GTK_WIDGET (chart)) : 720;
+  width = shown != NULL && gtk_widget_get_width (shown) > 0 ? gtk_widget_get_width (shown) : 720;
   fw_chart_widget_get_screen_style (&style);
-  export = fw_export_new (explorer, view);
+  export = fw_export_for_window (window, view);
   texture = fw_export_to_texture (export, MAX (width, 480), 2.0, &style);
   gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (window)), texture);
 
@@ -148,19 +210,19 @@ copy_figure_action (GtkWidget  *widget,
     fw_export_copy_figure (FW_WINDOW (widget), view);
 }
 
-/* Ctrl+C copies a chart only when a chart has the focus: in a search
+/* Ctrl+C copies a chart or map only when it has the focus: in a search
  * entry or a table it is theirs. */
 static gboolean
 copy_binding (GtkWidget *widget,
               GVariant  *args,
               gpointer   user_data)
 {
-  FwChartWidget *chart = focused_chart (FW_WINDOW (widget));
+  FwView view;
 
-  if (chart == NULL)
+  if (focused_figure (FW_WINDOW (widget), &view) == NULL)
     return FALSE;
 
-  return fw_export_copy_figure (FW_WINDOW (widget), fw_chart_widget_get_view (chart));
+  return fw_export_copy_figure (FW_WINDOW (widget), view);
 }
 
 static void
@@ -177,7 +239,7 @@ print_action (GtkWidget  *widget,
   if (fw_window_get_explorer (window) == NULL || !fw_export_get_current_view (window, &view))
     return;
 
-  export = fw_export_new (fw_window_get_explorer (window), view);
+  export = fw_export_for_window (window, view);
   operation = fw_print_operation_new (export);
   gtk_print_operation_set_allow_async (operation, TRUE);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,

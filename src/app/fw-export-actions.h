@@ -15,10 +15,14 @@ G_BEGIN_DECLS
 void        fw_export_actions_install  (GtkWidgetClass     *widget_class);
 void        fw_export_actions_update   (FwWindow           *window);
 
-/* The view figures are made of: the focused chart's, else the first
- * chart of the page on screen.  FALSE on a page without one. */
+/* The view figures are made of: the focused chart's or map's, else the
+ * first chart of the page on screen, or its map.  FALSE on a page
+ * without one. */
 gboolean    fw_export_get_current_view (FwWindow           *window,
                                         FwView             *view);
+/* The view framed for export, a map with the options on screen. */
+FwExport   *fw_export_for_window       (FwWindow           *window,
+                                        FwView              view);
 /* The framed figure as an image, e.g. for the clipboard: @width device-
  * independent units wide, as tall as it needs, at @scale pixels per unit. */
 GdkTexture *fw_export_to_texture       (FwExport           *export,

@@ -30,11 +30,15 @@ struct _FwExportDialog
 
   FwExplorer    *explorer;
   FwExport      *export;        /* of the selected view, for the preview */
+  FwExportBuilder builder;
+  gpointer       builder_data;
   guint          n_presets;
   gboolean       updating;      /* the dialog itself is setting the rows */
 };
 
 G_DEFINE_FINAL_TYPE (FwExportDialog, fw_export_dialog, ADW_TYPE_WINDOW)
+
+static void on_view_changed (FwExportDialog *self);
 
 static void
 fw_export_dialog_dispose (GObject *object)
@@ -47,6 +51,18 @@ fw_export_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_EXPORT_DIALOG);
 
   G_OBJECT_CLASS (fw_export_dialog_parent_class)->dispose (object);
+}
+
+void
+fw_export_dialog_set_builder (FwExportDialog  *self,
+                              FwExportBuilder  builder,
+                              gpointer         user_data)
+{
+  g_return_if_fail (FW_IS_EXPORT_DIALOG (self));
+
+  self->builder = builder;
+  self->builder_data = user_data;
+  on_view_changed (self);
 }
 
 FwView
@@ -111,6 +127,18 @@ update_summary (FwExportDialog *self)
   else
     /* Translators: the page size of an SVG or PDF, in millimetres */
     text = g_strdup_printf (_("%.0f × %.0f mm, vector graphics with real text"), w / 72 * 25.4, h / 72 * 25.4);
+  /* Under about 5 inches wide, 11-point text crowds the figure out. */
+  fw_export_options_get_size (&(FwExportOptions) { .format = FW_EXPORT_PDF, .unit = options.unit,
+                                                   .width = options.width, .height = options.height,
+                                                   .dpi = options.dpi }, &w, &h);
+  if (w < 5 * 72)
+    {
+      g_autofree char *hint = g_strdup_printf ("%s\n%s", text,
+                                               _("Text is large for a figure this small: a lower resolution gives the figure more room."));
+
+      gtk_label_set_label (self->summary_label, hint);
+      return;
+    }
   gtk_label_set_label (self->summary_label, text);
 }
 
@@ -129,7 +157,10 @@ on_view_changed (FwExportDialog *self)
     return;
 
   g_clear_object (&self->export);
-  self->export = fw_export_new (self->explorer, fw_export_dialog_get_view (self));
+  if (self->builder != NULL)
+    self->export = self->builder (fw_export_dialog_get_view (self), self->builder_data);
+  else
+    self->export = fw_export_new (self->explorer, fw_export_dialog_get_view (self));
   on_options_changed (self);
 }
 

@@ -18,6 +18,14 @@ G_DECLARE_FINAL_TYPE (FwExportDialog, fw_export_dialog, FW, EXPORT_DIALOG, AdwWi
 FwExportDialog *fw_export_dialog_new         (GtkWindow             *parent,
                                               FwExplorer            *explorer,
                                               FwView                 view);
+/* How the dialog makes the export of a view (default fw_export_new()),
+ * e.g. to apply the options a map shows on screen. */
+typedef FwExport *(*FwExportBuilder) (FwView   view,
+                                      gpointer user_data);
+
+void            fw_export_dialog_set_builder (FwExportDialog        *self,
+                                              FwExportBuilder        builder,
+                                              gpointer               user_data);
 FwView          fw_export_dialog_get_view    (FwExportDialog        *self);
 void            fw_export_dialog_get_options (FwExportDialog        *self,
                                               FwExportOptions       *options);

@@ -62,9 +62,17 @@ update_flow_range (FwMapPage *self)
   GtkAdjustment *adjustment = gtk_range_get_adjustment (GTK_RANGE (self->min_flow_scale));
   guint max = fw_map_get_max_flow (map);
 
+  /* A filter that leaves only smaller flows lowers the minimum with it,
+   * rather than draw nothing. */
+  if (fw_map_get_min_flow (map) > max)
+    {
+      fw_map_set_min_flow (map, max);
+      fw_map_widget_refresh (self->map_widget);
+    }
+
   self->syncing = TRUE;
   gtk_adjustment_set_upper (adjustment, MAX (max, 2));
-  gtk_adjustment_set_value (adjustment, MIN (fw_map_get_min_flow (map), max));
+  gtk_adjustment_set_value (adjustment, fw_map_get_min_flow (map));
   self->syncing = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->min_flow_scale), max > 1);
 }
@@ -231,8 +239,10 @@ fw_map_page_init (FwMapPage *self)
   gtk_toggle_button_set_active (self->graticule_button, fw_map_get_graticule (map));
   self->syncing = FALSE;
 
-  /* A map shown after the filter changed has just recounted. */
-  g_signal_connect_object (self->map_widget, "map", G_CALLBACK (update_flow_range), self, G_CONNECT_SWAPPED);
+  /* A map shown after the filter changed has just recounted (in a "map"
+   * handler of its own: this one runs after it). */
+  g_signal_connect_object (self->map_widget, "map", G_CALLBACK (update_flow_range), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 GtkWidget *

@@ -12,7 +12,9 @@
 #include <math.h>
 
 #include "fw-chart-widget.h"
+#include "fw-geo.h"
 #include "fw-map-widget.h"
+#include "fw-view-follow.h"
 
 /* A press that moves further than this is a drag, not a click. */
 #define DRAG_THRESHOLD 4.0
@@ -24,7 +26,6 @@ struct _FwMapWidget
   FwExplorer *explorer;
   FwMap      *map;
   gint        focus_mark;     /* keyboard position, -1 when none */
-  gboolean    stale;          /* the explorer changed while unmapped */
   double      pointer_x, pointer_y;
   double      drag_x, drag_y; /* offset applied so far in this drag */
   gboolean    dragged;
@@ -76,7 +77,9 @@ fw_map_widget_refresh (FwMapWidget *self)
 static void
 rebuild (FwMapWidget *self)
 {
-  self->stale = FALSE;
+  FwMapMark focused, mark;
+  gboolean had_focus = fw_map_get_mark (self->map, self->focus_mark, &focused);
+
   if (self->explorer != NULL)
     {
       fw_map_update (self->map, self->explorer);
@@ -84,29 +87,16 @@ rebuild (FwMapWidget *self)
                             fw_dataset_get_fictional (fw_explorer_get_dataset (self->explorer))
                               ? _("Fictional firms: demonstration data") : NULL);
     }
+
+  /* After Enter filters, the keyboard stays on its country. */
   self->focus_mark = -1;
+  for (guint i = 0; had_focus && fw_map_get_mark (self->map, i, &mark); i++)
+    if (mark.hq == focused.hq && mark.host == focused.host && mark.flow == focused.flow)
+      {
+        self->focus_mark = i;
+        break;
+      }
   fw_map_widget_refresh (self);
-}
-
-/* Maps nobody is looking at wait until they are shown. */
-static void
-on_explorer_changed (FwMapWidget *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    rebuild (self);
-  else
-    self->stale = TRUE;
-}
-
-static void
-fw_map_widget_map (GtkWidget *widget)
-{
-  FwMapWidget *self = FW_MAP_WIDGET (widget);
-
-  if (self->stale)
-    rebuild (self);
-
-  GTK_WIDGET_CLASS (fw_map_widget_parent_class)->map (widget);
 }
 
 static void
@@ -245,7 +235,10 @@ on_drag_update (GtkGestureDrag *gesture,
   if (!self->dragged && hypot (dx, dy) < DRAG_THRESHOLD)
     return;
   if (!self->dragged)
-    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+    {
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+      fw_map_set_interactive (self->map, TRUE);
+    }
   self->dragged = TRUE;
   fw_map_pan (self->map, dx - self->drag_x, dy - self->drag_y);
   self->drag_x = dx;
@@ -261,6 +254,8 @@ on_drag_end (GtkGestureDrag *gesture,
              FwMapWidget    *self)
 {
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
+  fw_map_set_interactive (self->map, FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
@@ -336,8 +331,9 @@ on_query_tooltip (GtkWidget   *widget,
       self->tooltip_text = fw_map_describe_mark (self->map, mark.index);
       self->tooltip_mark = mark.index;
     }
+  /* No tip area: a country's shape is no rectangle; moving on to the
+   * next country re-asks and changes the text. */
   gtk_tooltip_set_text (tooltip, self->tooltip_text);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { mark.x - 4, mark.y - 4, 8, 8 });
 
   return TRUE;
 }
@@ -420,12 +416,17 @@ on_key_pressed (GtkEventControllerKey *controller,
       /* Removes the filter this map's countries set, if any. */
       if (self->explorer != NULL)
         {
-          FwFacet facet = fw_map_get_kind (self->map) == FW_MAP_HOSTS ? FW_FACET_HOST_COUNTRY
-                                                                      : FW_FACET_HQ_COUNTRY;
+          FwMapKind kind = fw_map_get_kind (self->map);
+          g_autoptr(FwFilter) filter = fw_filter_copy (fw_explorer_get_filter (self->explorer));
 
-          if (fw_filter_facet_is_active (fw_explorer_get_filter (self->explorer), facet))
+          /* A flow map's filter is both countries, in one step. */
+          if (kind != FW_MAP_HOSTS)
+            fw_filter_clear_facet (filter, FW_FACET_HQ_COUNTRY);
+          if (kind != FW_MAP_HQ)
+            fw_filter_clear_facet (filter, FW_FACET_HOST_COUNTRY);
+          if (!fw_filter_equal (filter, fw_explorer_get_filter (self->explorer)))
             {
-              fw_explorer_clear_facet (self->explorer, facet);
+              fw_explorer_set_filter (self->explorer, filter);
               return TRUE;
             }
         }
@@ -511,7 +512,6 @@ fw_map_widget_class_init (FwMapWidgetClass *klass)
   object_class->set_property = fw_map_widget_set_property;
 
   widget_class->snapshot = fw_map_widget_snapshot;
-  widget_class->map = fw_map_widget_map;
   widget_class->measure = fw_map_widget_measure;
 
   properties[PROP_EXPLORER] =
@@ -523,6 +523,22 @@ fw_map_widget_class_init (FwMapWidgetClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "fw-map");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static gpointer
+decode_shapes (gpointer data)
+{
+  fw_geo_get_default ();
+
+  return NULL;
+}
+
+static gboolean
+start_decoding (gpointer data)
+{
+  g_thread_unref (g_thread_new ("fw-geo", decode_shapes, NULL));
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -539,6 +555,19 @@ fw_map_widget_init (FwMapWidget *self)
 
   self->map = fw_map_new (FW_MAP_HQ);
   self->focus_mark = -1;
+
+  /* The shapes take a while to decode: on another core, once the window
+   * is up (not competing with its first frame), before anyone opens the
+   * maps. */
+  {
+    static gsize started;
+
+    if (g_once_init_enter (&started))
+      {
+        g_timeout_add_seconds (1, start_decoding, NULL);
+        g_once_init_leave (&started, 1);
+      }
+  }
   self->tooltip_mark = -1;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
@@ -616,10 +645,10 @@ fw_map_widget_set_explorer (FwMapWidget *self,
   g_return_if_fail (FW_IS_MAP_WIDGET (self));
   g_return_if_fail (explorer == NULL || FW_IS_EXPLORER (explorer));
 
-  if (!fw_explorer_replace (&self->explorer, explorer, self, G_CALLBACK (on_explorer_changed)))
+  /* A map nobody is looking at waits until it is shown. */
+  if (!fw_view_follow_explorer (GTK_WIDGET (self), &self->explorer, explorer, (FwViewRebuildFunc) rebuild))
     return;
 
-  rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORER]);
 }
 

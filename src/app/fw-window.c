@@ -399,6 +399,13 @@ fw_window_show_chart (FwWindow *self,
       GtkWidget *page = g_ptr_array_index (self->views, i);
       GPtrArray *charts;
 
+      if (FW_VIEW_IS_MAP (view) && FW_IS_MAP_PAGE (page))
+        {
+          fw_map_page_set_kind (FW_MAP_PAGE (page), view - FW_VIEW_MAP_HQ);
+          adw_view_stack_set_visible_child (self->view_stack, page);
+          gtk_widget_grab_focus (GTK_WIDGET (fw_map_page_get_map_widget (FW_MAP_PAGE (page))));
+          return TRUE;
+        }
       if (!FW_IS_FINDING_PAGE (page))
         continue;
 

@@ -27,16 +27,6 @@ list_views (void)
   g_print ("%-14s %s\n", "records", _("The records the filter keeps, as CSV or native JSON"));
 }
 
-static FwDataset *
-load_dataset (const char  *path,
-              GError     **error)
-{
-  if (path == NULL)
-    return fw_io_load_demo (error);
-
-  return fw_io_load (path, NULL, NULL, error);
-}
-
 static gboolean
 fail (GError     **error,
       const char  *message)
@@ -222,7 +212,7 @@ fw_cli_export (int    argc,
         goto out;
     }
 
-  if ((dataset = load_dataset (dataset_path, &error)) == NULL ||
+  if ((dataset = fw_cli_load_dataset (dataset_path, &error)) == NULL ||
       (filter = fw_cli_filter_build (&filter_options, dataset, &error)) == NULL)
     goto out;
 

@@ -10,6 +10,17 @@
 #include <glib/gi18n.h>
 
 #include "fw-cli-filter.h"
+#include "fw-io.h"
+
+FwDataset *
+fw_cli_load_dataset (const char  *path,
+                     GError     **error)
+{
+  if (path == NULL)
+    return fw_io_load_demo (error);
+
+  return fw_io_load (path, NULL, NULL, error);
+}
 
 GOptionGroup *
 fw_cli_filter_option_group (FwCliFilterOptions *options)

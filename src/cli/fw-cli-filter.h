@@ -28,6 +28,10 @@ typedef struct
 GOptionGroup *fw_cli_filter_option_group (FwCliFilterOptions *options);
 void          fw_cli_filter_options_clear (FwCliFilterOptions *options);
 
+/* The dataset at @path, or the demonstration data when @path is NULL. */
+FwDataset    *fw_cli_load_dataset         (const char         *path,
+                                           GError            **error);
+
 /* Applies the options to a new filter; fails with a message naming the
  * option and the value it did not understand. */
 FwFilter     *fw_cli_filter_build         (FwCliFilterOptions *options,

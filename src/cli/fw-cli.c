@@ -60,16 +60,6 @@ make_context (const char         *command,
   return context;
 }
 
-static FwDataset *
-load_dataset (const char  *path,
-              GError     **error)
-{
-  if (path == NULL)
-    return fw_io_load_demo (error);
-
-  return fw_io_load (path, NULL, NULL, error);
-}
-
 /* printf pads by bytes; translated labels need padding by characters. */
 static char *
 pad (const char *text,
@@ -251,7 +241,7 @@ command_summary (int    argc,
       goto out;
     }
 
-  if ((dataset = load_dataset (argc > 1 ? argv[1] : NULL, &error)) == NULL)
+  if ((dataset = fw_cli_load_dataset (argc > 1 ? argv[1] : NULL, &error)) == NULL)
     goto out;
 
   if ((filter = fw_cli_filter_build (&options, dataset, &error)) == NULL)

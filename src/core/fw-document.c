@@ -676,7 +676,8 @@ save_to (FwDocument    *self,
 
   update_flag (self, PROP_BUSY, TRUE);
   fw_dataset_set_history (self->dataset, history);
-  ok = fw_io_save_full (self->dataset, path, format, self->filter, self->filter_data, cancellable, error);
+  ok = fw_io_save_through (self->dataset, path, format, FW_IO_SAVE_DEFAULT, self->filter, self->filter_data,
+                           cancellable, error);
   if (ok && (format == FW_FORMAT_CSV_FLAT || format == FW_FORMAT_CSV_TABLES))
     ok = write_sidecar (self, path, format, cancellable, error);
   update_flag (self, PROP_BUSY, FALSE);

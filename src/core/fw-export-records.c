@@ -7,11 +7,8 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "fw-csv.h"
 #include "fw-export-records.h"
-#include "fw-native.h"
 
 static void
 copy_extras (FwDataset     *from,
@@ -130,51 +127,11 @@ fw_export_records (FwQuery       *query,
                    GError       **error)
 {
   g_autoptr(FwDataset) kept = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (FW_IS_QUERY (query), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (format == FW_FORMAT_UNKNOWN)
-    format = fw_format_for_path (path, TRUE);
-  if (format == FW_FORMAT_UNKNOWN)
-    {
-      g_set_error (error, FW_FORMAT_ERROR, FW_FORMAT_ERROR_UNSUPPORTED,
-                   _("Cannot tell which format to write to %s: "
-                     "name it .json, .csv, or end it with / for one CSV file per table"),
-                   path);
-      return FALSE;
-    }
-
   kept = fw_export_records_copy (query);
-  if (format == FW_FORMAT_CSV_TABLES)
-    return fw_csv_write_tables_with_flags (kept, path, FW_CSV_WRITE_ESCAPE_FORMULAS, cancellable, error);
 
-  /* Written beside the target and renamed over it on success; an export
-   * makes no backup of what it replaces. */
-  file = g_file_new_for_commandline_arg (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (format == FW_FORMAT_NATIVE)
-    ok = fw_native_write (kept, G_OUTPUT_STREAM (stream), cancellable, &local_error);
-  else
-    ok = fw_csv_write_flat_with_flags (kept, G_OUTPUT_STREAM (stream), FW_CSV_WRITE_ESCAPE_FORMULAS,
-                                       cancellable, &local_error);
-
-  if (!ok)
-    {
-      g_autoptr(GCancellable) abort = g_cancellable_new ();
-
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  return fw_io_save_full (kept, path, format, FW_IO_SAVE_EXPORT, cancellable, error);
 }

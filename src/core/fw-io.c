@@ -380,8 +380,9 @@ fw_io_write_json (GOutputStream  *stream,
 
 typedef struct
 {
-  FwDataset *dataset;
-  FwFormat   format;
+  FwDataset       *dataset;
+  FwFormat         format;
+  FwCsvWriteFlags  csv_flags;
 } SaveData;
 
 static gboolean
@@ -395,22 +396,26 @@ write_dataset (GOutputStream  *stream,
   if (data->format == FW_FORMAT_NATIVE)
     return fw_native_write (data->dataset, stream, cancellable, error);
 
-  return fw_csv_write_flat (data->dataset, stream, cancellable, error);
+  return fw_csv_write_flat_with_flags (data->dataset, stream, data->csv_flags, cancellable, error);
 }
 
 gboolean
-fw_io_save_full (FwDataset         *dataset,
-                 const char        *path,
-                 FwFormat           format,
-                 FwIoStreamFilter   filter,
-                 gpointer           filter_data,
-                 GCancellable      *cancellable,
-                 GError           **error)
+fw_io_save_through (FwDataset         *dataset,
+                    const char        *path,
+                    FwFormat           format,
+                    FwIoSaveFlags      flags,
+                    FwIoStreamFilter   filter,
+                    gpointer           filter_data,
+                    GCancellable      *cancellable,
+                    GError           **error)
 {
-  SaveData data = { dataset, format };
+  SaveData data = { dataset, format, FW_CSV_WRITE_DEFAULT };
 
   g_return_val_if_fail (FW_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+
+  if (flags & FW_IO_SAVE_EXPORT)
+    data.csv_flags = FW_CSV_WRITE_ESCAPE_FORMULAS;
 
   if (format == FW_FORMAT_UNKNOWN)
     data.format = format = fw_format_for_path (path, TRUE);
@@ -425,9 +430,22 @@ fw_io_save_full (FwDataset         *dataset,
     }
 
   if (format == FW_FORMAT_CSV_TABLES)
-    return fw_csv_write_tables (dataset, path, cancellable, error);
+    return fw_csv_write_tables_with_flags (dataset, path, data.csv_flags, cancellable, error);
 
-  return fw_io_write_atomic (path, TRUE, write_dataset, &data, filter, filter_data, cancellable, error);
+  /* An export replaces a copy: no backup of it. */
+  return fw_io_write_atomic (path, !(flags & FW_IO_SAVE_EXPORT), write_dataset, &data, filter, filter_data,
+                             cancellable, error);
+}
+
+gboolean
+fw_io_save_full (FwDataset      *dataset,
+                 const char     *path,
+                 FwFormat        format,
+                 FwIoSaveFlags   flags,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  return fw_io_save_through (dataset, path, format, flags, NULL, NULL, cancellable, error);
 }
 
 gboolean
@@ -437,5 +455,5 @@ fw_io_save (FwDataset     *dataset,
             GCancellable  *cancellable,
             GError       **error)
 {
-  return fw_io_save_full (dataset, path, format, NULL, NULL, cancellable, error);
+  return fw_io_save_full (dataset, path, format, FW_IO_SAVE_DEFAULT, cancellable, error);
 }

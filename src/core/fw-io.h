@@ -79,9 +79,25 @@ gboolean   fw_io_write_json       (GOutputStream    *stream,
                                    gpointer          user_data,
                                    GCancellable     *cancellable,
                                    GError          **error);
+typedef enum
+{
+  FW_IO_SAVE_DEFAULT = 0,
+  /* A copy for others (fw-export-records.c): no PATH~ backup, and CSV
+   * cells that spreadsheets would run as formulas escaped. */
+  FW_IO_SAVE_EXPORT  = 1 << 0,
+} FwIoSaveFlags;
+
 gboolean   fw_io_save_full        (FwDataset        *dataset,
                                    const char       *path,
                                    FwFormat          format,
+                                   FwIoSaveFlags     flags,
+                                   GCancellable     *cancellable,
+                                   GError          **error);
+/* fw_io_save_full() writing through @filter (see FwIoStreamFilter). */
+gboolean   fw_io_save_through     (FwDataset        *dataset,
+                                   const char       *path,
+                                   FwFormat          format,
+                                   FwIoSaveFlags     flags,
                                    FwIoStreamFilter  filter,
                                    gpointer          filter_data,
                                    GCancellable     *cancellable,

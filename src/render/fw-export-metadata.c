@@ -15,8 +15,6 @@
 
 #include "fw-export-private.h"
 
-#define PNG_SIGNATURE     "\x89PNG\r\n\x1a\n"
-#define PNG_SIGNATURE_LEN 8
 
 char *
 _fw_export_json_ascii (const char *json)
@@ -54,54 +52,135 @@ cached_fingerprint_free (CachedFingerprint *cached)
   g_free (cached);
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
+/* FNV-1a, 64 bits: a row's identity; the digest is SHA-256 over them. */
+#define FNV_OFFSET G_GUINT64_CONSTANT (0xcbf29ce484222325)
+#define FNV_PRIME  G_GUINT64_CONSTANT (0x100000001b3)
+
+static guint64
+hash_bytes (guint64     h,
+            const void *data,
+            gsize       len)
 {
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
+  const guint8 *p = data;
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ p[i]) * FNV_PRIME;
+
+  return h;
 }
 
-/* The digest of the records; cached, as a million rows take a while. */
+/* A field and its end, so that "ab","c" and "a","bc" differ. */
+static guint64
+hash_field (guint64     h,
+            const char *text)
+{
+  if (text != NULL)
+    h = hash_bytes (h, text, strlen (text));
+
+  return hash_bytes (h, "\x1f", 1);
+}
+
+static guint64
+hash_country (guint64      h,
+              FwCountries *countries,
+              FwCountryId  id)
+{
+  return hash_field (h, id != FW_COUNTRY_UNKNOWN ? fw_countries_get_code (countries, id) : NULL);
+}
+
+static int
+compare_hashes (gconstpointer a,
+                gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+static void
+update_sorted (GChecksum *checksum,
+               guint64   *hashes,
+               guint      n)
+{
+  qsort (hashes, n, sizeof (guint64), compare_hashes);
+  g_checksum_update (checksum, (const guchar *) hashes, (gssize) (n * sizeof (guint64)));
+  g_checksum_update (checksum, (const guchar *) "\x1d", 1);
+}
+
+/* The digest of the records; cached per generation of the dataset. */
 static const char *
 records_digest (FwDataset *dataset)
 {
   CachedFingerprint *cached;
   g_autoptr(GChecksum) checksum = NULL;
+  FwCountries *countries = fw_dataset_get_countries (dataset);
+  guint n_firms = fw_dataset_get_n_rows (dataset, FW_TABLE_FIRMS);
+  guint n_fairs = fw_dataset_get_n_rows (dataset, FW_TABLE_FAIRS);
+  guint n_exhibitions = fw_dataset_get_n_rows (dataset, FW_TABLE_EXHIBITIONS);
+  g_autofree guint64 *firms = NULL;
+  g_autofree guint64 *fairs = NULL;
+  g_autofree guint64 *sorted = NULL;
+  g_autofree guint64 *exhibitions = NULL;
 
   cached = g_object_get_data (G_OBJECT (dataset), "fw-export-records-digest");
   if (cached != NULL && cached->generation == fw_dataset_get_generation (dataset))
     return cached->digest;
 
-  /* Every field the findings can read, as text, row by row, the rows of
-   * each table sorted: independent of the file format, its column and row
-   * order (a flat CSV lists fairs as they first occur) and extra columns. */
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  for (FwTable t = 0; t < FW_N_TABLES; t++)
+  /* Every field the findings can read, row by row, and each table's rows
+   * as a sorted set: independent of the file format, its column and row
+   * order (a flat CSV lists fairs as they first occur) and extra columns.
+   * An exhibition names its firm and fair by their content, not their
+   * row. */
+  firms = g_new (guint64, MAX (n_firms, 1));
+  for (guint i = 0; i < n_firms; i++)
     {
-      guint n = fw_dataset_get_n_rows (dataset, t);
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_free);
+      FwFirmValues v;
+      guint64 h = FNV_OFFSET;
 
-      for (guint row = 0; row < n; row++)
-        {
-          GString *text = g_string_new (NULL);
-
-          for (FwField f = 0; f < FW_FIELD_EXTRA; f++)
-            {
-              g_autofree char *field = NULL;
-
-              if (fw_field_get_table (f) != t)
-                continue;
-              field = fw_dataset_get_field_text (dataset, t, row, f, 0);
-              g_string_append (text, field);
-              g_string_append_c (text, '\x1f');
-            }
-          g_ptr_array_add (rows, g_string_free (text, FALSE));
-        }
-      g_ptr_array_sort (rows, compare_strings);
-      for (guint row = 0; row < n; row++)
-        g_checksum_update (checksum, g_ptr_array_index (rows, row), -1);
-      g_checksum_update (checksum, (const guchar *) "\x1d", 1);
+      fw_dataset_get_firm (dataset, i, &v);
+      h = hash_field (h, v.id);
+      h = hash_field (h, v.name);
+      h = hash_country (h, countries, v.hq);
+      h = hash_field (h, fw_confidence_to_string (v.confidence));
+      h = hash_field (h, v.website);
+      h = hash_field (h, v.notes);
+      firms[i] = hash_field (h, v.source);
     }
+
+  fairs = g_new (guint64, MAX (n_fairs, 1));
+  for (guint i = 0; i < n_fairs; i++)
+    {
+      FwFairValues v;
+      guint64 h = FNV_OFFSET;
+
+      fw_dataset_get_fair (dataset, i, &v);
+      h = hash_field (h, v.id);
+      h = hash_field (h, v.name);
+      h = hash_country (h, countries, v.host);
+      fairs[i] = hash_field (h, v.city);
+    }
+
+  exhibitions = g_new (guint64, MAX (n_exhibitions, 1));
+  for (guint i = 0; i < n_exhibitions; i++)
+    {
+      FwExhibitionValues v;
+      guint64 h = FNV_OFFSET;
+
+      fw_dataset_get_exhibition (dataset, i, &v);
+      h = hash_bytes (h, &firms[v.firm], sizeof (guint64));
+      h = hash_bytes (h, &fairs[v.fair], sizeof (guint64));
+      h = hash_bytes (h, &v.year, sizeof v.year);
+      h = hash_field (h, v.source);
+      exhibitions[i] = hash_field (h, v.note);
+    }
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  sorted = g_memdup2 (firms, MAX (n_firms, 1) * sizeof (guint64));
+  update_sorted (checksum, sorted, n_firms);
+  g_clear_pointer (&sorted, g_free);
+  sorted = g_memdup2 (fairs, MAX (n_fairs, 1) * sizeof (guint64));
+  update_sorted (checksum, sorted, n_fairs);
+  update_sorted (checksum, exhibitions, n_exhibitions);
 
   cached = g_new0 (CachedFingerprint, 1);
   cached->generation = fw_dataset_get_generation (dataset);
@@ -178,140 +257,6 @@ _fw_export_build_metadata (FwExplorer *explorer,
   return _fw_export_json_ascii (json);
 }
 
-/* PNG chunks: big-endian length, type, data, CRC-32 of type and data. */
-
-static guint32
-crc32_update (guint32       crc,
-              const guint8 *data,
-              gsize         len)
-{
-  static guint32 table[256];
-  static gsize initialised = 0;
-
-  if (g_once_init_enter (&initialised))
-    {
-      for (guint32 n = 0; n < 256; n++)
-        {
-          guint32 c = n;
-
-          for (int k = 0; k < 8; k++)
-            c = (c & 1) ? 0xedb88320u ^ (c >> 1) : c >> 1;
-          table[n] = c;
-        }
-      g_once_init_leave (&initialised, 1);
-    }
-
-  for (gsize i = 0; i < len; i++)
-    crc = table[(crc ^ data[i]) & 0xff] ^ (crc >> 8);
-
-  return crc;
-}
-
-static void
-append_be32 (GByteArray *out,
-             guint32     value)
-{
-  guint8 b[4] = { value >> 24, value >> 16, value >> 8, value };
-
-  g_byte_array_append (out, b, 4);
-}
-
-static guint32
-read_be32 (const guint8 *p)
-{
-  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
-}
-
-static void
-append_chunk (GByteArray   *out,
-              const char   *type,
-              const guint8 *data,
-              gsize         len)
-{
-  guint32 crc = 0xffffffffu;
-
-  append_be32 (out, len);
-  g_byte_array_append (out, (const guint8 *) type, 4);
-  g_byte_array_append (out, data, len);
-  crc = crc32_update (crc, (const guint8 *) type, 4);
-  crc = crc32_update (crc, data, len);
-  append_be32 (out, crc ^ 0xffffffffu);
-}
-
-/* tEXt is Latin-1: only for ASCII values. */
-static void
-append_text_chunk (GByteArray *out,
-                   const char *keyword,
-                   const char *text)
-{
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-
-  g_byte_array_append (data, (const guint8 *) keyword, strlen (keyword) + 1);
-  g_byte_array_append (data, (const guint8 *) text, strlen (text));
-  append_chunk (out, "tEXt", data->data, data->len);
-}
-
-/* iTXt, uncompressed, no language: UTF-8 text. */
-static void
-append_itext_chunk (GByteArray *out,
-                    const char *keyword,
-                    const char *text)
-{
-  static const guint8 flags[] = { 0, 0, 0, 0 };   /* no compression, method, "" language, "" keyword */
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-
-  g_byte_array_append (data, (const guint8 *) keyword, strlen (keyword) + 1);
-  g_byte_array_append (data, flags, sizeof flags);
-  g_byte_array_append (data, (const guint8 *) text, strlen (text));
-  append_chunk (out, "iTXt", data->data, data->len);
-}
-
-GBytes *
-_fw_export_png_add_chunks (GBytes   *png,
-                           double    dpi,
-                           FwExport *export)
-{
-  gsize size;
-  const guint8 *data = g_bytes_get_data (png, &size);
-  g_autoptr(GByteArray) out = g_byte_array_sized_new (size + 4096);
-  g_autofree char *software = g_strdup_printf ("Fairwatch %s", PACKAGE_VERSION);
-  guint32 ppm = (guint32) round (dpi / 0.0254);
-  guint8 phys[9] = { ppm >> 24, ppm >> 16, ppm >> 8, ppm, ppm >> 24, ppm >> 16, ppm >> 8, ppm, 1 };
-  gsize pos = PNG_SIGNATURE_LEN;
-  gboolean inserted = FALSE;
-
-  g_assert (size > PNG_SIGNATURE_LEN && memcmp (data, PNG_SIGNATURE, PNG_SIGNATURE_LEN) == 0);
-
-  g_byte_array_append (out, data, PNG_SIGNATURE_LEN);
-  while (pos + 12 <= size)
-    {
-      guint32 len = read_be32 (data + pos);
-      gsize chunk_size = (gsize) len + 12;
-
-      g_assert (chunk_size <= size - pos);
-
-      /* The encoder's own resolution, if it wrote one, gives way to ours. */
-      if (memcmp (data + pos + 4, "pHYs", 4) != 0)
-        g_byte_array_append (out, data + pos, chunk_size);
-
-      if (!inserted && memcmp (data + pos + 4, "IHDR", 4) == 0)
-        {
-          append_chunk (out, "pHYs", phys, sizeof phys);
-          append_text_chunk (out, "Software", software);
-          append_itext_chunk (out, "Title", fw_export_get_title (export));
-          append_itext_chunk (out, "Description", fw_export_get_caption (export));
-          append_itext_chunk (out, "Comment", fw_export_get_source (export));
-          if (fw_export_get_notice (export) != NULL)
-            append_itext_chunk (out, "Disclaimer", fw_export_get_notice (export));
-          append_text_chunk (out, FW_EXPORT_METADATA_KEY, fw_export_get_metadata (export));
-          inserted = TRUE;
-        }
-      pos += chunk_size;
-    }
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
-}
-
 GBytes *
 _fw_export_svg_finish (GBytes     *svg,
                        const char *text_elements,
@@ -345,43 +290,12 @@ _fw_export_svg_finish (GBytes     *svg,
 
 /* Reading back */
 
-static gboolean
-no_metadata (GError **error)
+gboolean
+_fw_export_no_metadata (GError **error)
 {
   g_set_error (error, FW_EXPORT_ERROR, FW_EXPORT_ERROR_NO_METADATA,
                _("This file is not a figure exported by Fairwatch: it carries no view or filter"));
   return FALSE;
-}
-
-static char *
-read_png (const guint8  *data,
-          gsize          size,
-          GError       **error)
-{
-  gsize pos = PNG_SIGNATURE_LEN;
-  gsize key_len = strlen (FW_EXPORT_METADATA_KEY);
-
-  while (pos + 12 <= size)
-    {
-      guint32 len = read_be32 (data + pos);
-      const guint8 *body = data + pos + 8;
-
-      if ((gsize) len > size - pos - 12)
-        {
-          g_set_error (error, FW_EXPORT_ERROR, FW_EXPORT_ERROR_METADATA,
-                       _("The PNG file is cut short at byte %lu"), (gulong) pos);
-          return NULL;
-        }
-      if (memcmp (data + pos + 4, "tEXt", 4) == 0 && len > key_len &&
-          memcmp (body, FW_EXPORT_METADATA_KEY, key_len + 1) == 0)
-        return g_strndup ((const char *) body + key_len + 1, len - key_len - 1);
-      if (memcmp (data + pos + 4, "IEND", 4) == 0)
-        break;
-      pos += (gsize) len + 12;
-    }
-
-  no_metadata (error);
-  return NULL;
 }
 
 typedef struct
@@ -459,7 +373,7 @@ read_svg (const char  *data,
 
   if (reader.text == NULL)
     {
-      no_metadata (error);
+      _fw_export_no_metadata (error);
       return NULL;
     }
 
@@ -574,7 +488,7 @@ read_pdf (const char  *data,
         return g_strdup (keywords + strlen (FW_EXPORT_METADATA_KEY " "));
     }
 
-  no_metadata (error);
+  _fw_export_no_metadata (error);
   return NULL;
 }
 
@@ -616,13 +530,13 @@ fw_export_metadata_read (GBytes  *data,
 
   bytes = g_bytes_get_data (data, &size);
   if (size > PNG_SIGNATURE_LEN && memcmp (bytes, PNG_SIGNATURE, PNG_SIGNATURE_LEN) == 0)
-    json = read_png ((const guint8 *) bytes, size, error);
+    json = _fw_export_png_read_metadata ((const guint8 *) bytes, size, error);
   else if (size > 5 && memcmp (bytes, "%PDF-", 5) == 0)
     json = read_pdf (bytes, size, error);
   else if (bytes != NULL && memmem (bytes, MIN (size, 4096), "<svg", 4) != NULL)
     json = read_svg (bytes, size, error);
   else
-    no_metadata (error);
+    _fw_export_no_metadata (error);
 
   if (json == NULL)
     return NULL;

@@ -24,9 +24,18 @@ char    *_fw_export_build_metadata (FwExplorer  *explorer,
 /* Non-ASCII characters as \\uXXXX escapes: JSON that fits a PNG tEXt
  * chunk and a PDF literal string unchanged. */
 char    *_fw_export_json_ascii     (const char  *json);
-GBytes  *_fw_export_png_add_chunks (GBytes      *png,
+#define PNG_SIGNATURE     "\x89PNG\r\n\x1a\n"
+#define PNG_SIGNATURE_LEN 8
+
+/* The surface as a PNG with pHYs, text chunks and the metadata. */
+GBytes  *_fw_export_png_encode     (cairo_surface_t *surface,
                                     double       dpi,
-                                    FwExport    *export);
+                                    FwExport    *export,
+                                    GError     **error);
+char    *_fw_export_png_read_metadata (const guint8 *data,
+                                    gsize        size,
+                                    GError     **error);
+gboolean _fw_export_no_metadata    (GError     **error);
 GBytes  *_fw_export_svg_finish     (GBytes      *svg,
                                     const char  *text_elements,
                                     FwExport    *export);

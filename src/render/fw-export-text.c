@@ -80,17 +80,16 @@ append_svg_line (GString         *out,
   escaped = g_markup_escape_text (text->str, -1);
 
   g_string_append (out, "<text xml:space=\"preserve\" transform=\"matrix(");
-  append_number (out, m.xx);
-  g_string_append_c (out, ' ');
-  append_number (out, m.yx);
-  g_string_append_c (out, ' ');
-  append_number (out, m.xy);
-  g_string_append_c (out, ' ');
-  append_number (out, m.yy);
-  g_string_append_c (out, ' ');
-  append_number (out, m.x0);
-  g_string_append_c (out, ' ');
-  append_number (out, m.y0);
+  {
+    const double values[] = { m.xx, m.yx, m.xy, m.yy, m.x0, m.y0 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      {
+        if (i > 0)
+          g_string_append_c (out, ' ');
+        append_number (out, values[i]);
+      }
+  }
   g_string_append (out, ")\" x=\"");
   append_number (out, x);
   g_string_append (out, "\" y=\"");

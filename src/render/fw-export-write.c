@@ -78,29 +78,46 @@ draw_on (FwExport              *self,
   return status;
 }
 
+/* For the vector surfaces, whose output is written when they finish;
+ * takes @surface. */
+static gboolean
+draw_and_finish (FwExport              *self,
+                 cairo_surface_t       *surface,
+                 const FwExportOptions *options,
+                 double                 w,
+                 double                 h,
+                 double                 scale,
+                 GString               *svg_text,
+                 GError               **error)
+{
+  cairo_status_t status = draw_on (self, surface, options, w, h, scale, svg_text);
+
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return check_status (status, error);
+}
+
 static GBytes *
 render_png (FwExport              *self,
             const FwExportOptions *options,
             GError               **error)
 {
-  g_autoptr(GByteArray) out = g_byte_array_new ();
-  g_autoptr(GBytes) png = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
+  GBytes *png = NULL;
   double w, h;
 
   fw_export_options_get_size (options, &w, &h);
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);
   status = draw_on (self, surface, options, w, h, options->dpi / DIU_PER_INCH, NULL);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_bytes, out);
+  if (check_status (status, error))
+    png = _fw_export_png_encode (surface, options->dpi, self, error);
   cairo_surface_destroy (surface);
-  if (!check_status (status, error))
-    return NULL;
 
-  png = g_byte_array_free_to_bytes (g_steal_pointer (&out));
-
-  return _fw_export_png_add_chunks (png, options->dpi, self);
+  return png;
 }
 
 static GBytes *
@@ -112,7 +129,6 @@ render_svg (FwExport              *self,
   g_autoptr(GBytes) svg = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   cairo_surface_t *surface;
-  cairo_status_t status;
   double w, h, scale;
 
   /* cairo 1.16 labels the size with the unit without converting it: the
@@ -132,12 +148,7 @@ render_svg (FwExport              *self,
 
   surface = cairo_svg_surface_create_for_stream (append_bytes, out, w, h);
   cairo_svg_surface_set_document_unit (surface, options->unit == FW_EXPORT_UNIT_MM ? CAIRO_SVG_UNIT_MM : CAIRO_SVG_UNIT_PX);
-  status = draw_on (self, surface, options, w, h, scale, text);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (!check_status (status, error))
+  if (!draw_and_finish (self, surface, options, w, h, scale, text, error))
     return NULL;
 
   svg = g_byte_array_free_to_bytes (g_steal_pointer (&out));
@@ -154,7 +165,6 @@ render_pdf (FwExport              *self,
   g_autofree char *keywords = NULL;
   g_autofree char *creator = NULL;
   cairo_surface_t *surface;
-  cairo_status_t status;
   double w, h;
 
   fw_export_options_get_size (options, &w, &h);
@@ -167,12 +177,7 @@ render_pdf (FwExport              *self,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, fw_export_get_caption (self));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
-  status = draw_on (self, surface, options, w, h, 72.0 / DIU_PER_INCH, NULL);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (!check_status (status, error))
+  if (!draw_and_finish (self, surface, options, w, h, 72.0 / DIU_PER_INCH, NULL, error))
     return NULL;
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));

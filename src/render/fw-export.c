@@ -165,6 +165,14 @@ fw_export_options_check (const FwExportOptions *options,
       return FALSE;
     }
 
+  if (w * h > FW_EXPORT_MAX_MEGAPIXELS * 1e6 + 0.5)
+    {
+      g_set_error (error, FW_EXPORT_ERROR, FW_EXPORT_ERROR_OPTIONS,
+                   _("%.0f × %.0f pixels is %.0f megapixels; a figure may have at most %d"),
+                   w, h, w * h / 1e6, FW_EXPORT_MAX_MEGAPIXELS);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -333,16 +341,32 @@ FwExport *
 fw_export_new (FwExplorer *explorer,
                FwView      view)
 {
+  g_autoptr(FwFigure) figure = NULL;
+
+  g_return_val_if_fail (FW_IS_EXPLORER (explorer), NULL);
+  g_return_val_if_fail (view < FW_N_VIEWS, NULL);
+
+  figure = fw_view_build_figure (view, explorer);
+
+  return fw_export_new_for_figure (explorer, view, figure);
+}
+
+FwExport *
+fw_export_new_for_figure (FwExplorer *explorer,
+                          FwView      view,
+                          FwFigure   *figure)
+{
   FwExport *self;
   FwDataset *dataset;
 
   g_return_val_if_fail (FW_IS_EXPLORER (explorer), NULL);
   g_return_val_if_fail (view < FW_N_VIEWS, NULL);
+  g_return_val_if_fail (FW_IS_FIGURE (figure), NULL);
 
   dataset = fw_explorer_get_dataset (explorer);
   self = g_object_new (FW_TYPE_EXPORT, NULL);
   self->view = view;
-  self->figure = fw_view_build_figure (view, explorer);
+  self->figure = g_object_ref (figure);
   self->title = g_strdup (fw_view_get_title (view));
   self->caption = build_caption (explorer, view);
   self->source = build_source (dataset);

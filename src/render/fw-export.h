@@ -57,6 +57,8 @@ typedef enum
 /* Figures below this are unreadable; above it, a PNG is hundreds of MB. */
 #define FW_EXPORT_MIN_PX  200
 #define FW_EXPORT_MAX_PX  12000
+/* And at most this many pixels in all: 200 MB of image in memory. */
+#define FW_EXPORT_MAX_MEGAPIXELS 50
 
 typedef struct
 {
@@ -110,6 +112,11 @@ gboolean              fw_export_background_from_string (const char        *text,
 
 FwExport             *fw_export_new                (FwExplorer            *explorer,
                                                     FwView                 view);
+/* With a figure of @view the caller set up, e.g. a map with the options
+ * the screen shows; the export takes a reference. */
+FwExport             *fw_export_new_for_figure     (FwExplorer            *explorer,
+                                                    FwView                 view,
+                                                    FwFigure              *figure);
 FwView                fw_export_get_view           (FwExport              *self);
 FwFigure             *fw_export_get_figure         (FwExport              *self);
 const char           *fw_export_get_title          (FwExport              *self);

@@ -14,7 +14,7 @@
 /* Points closer than this (in pixels) to the last one drawn are left out
  * of the cached paths: at 1:50m most of a country's points fall within a
  * pixel of each other on a whole-world map. */
-#define SIMPLIFY 0.35
+#define SIMPLIFY 1.0
 
 void
 _fw_map_projected_free (Projected *projected)
@@ -51,6 +51,15 @@ push_geo (GArray       *line,
   push (line, x, y);
 }
 
+/* The shapes are decoded on first use (about 150 ms), not when a map
+ * is made: the window makes its map widget at start. */
+void
+_fw_map_ensure_geo (FwMap *self)
+{
+  if (self->geo == NULL)
+    self->geo = g_object_ref (fw_geo_get_default ());
+}
+
 void
 _fw_map_ensure_projected (FwMap *self)
 {
@@ -63,6 +72,7 @@ _fw_map_ensure_projected (FwMap *self)
   if (self->projected != NULL && self->projected->projection == self->projection)
     return;
 
+  _fw_map_ensure_geo (self);
   _fw_map_paths_clear (self);
   g_clear_pointer (&self->projected, _fw_map_projected_free);
 
@@ -342,4 +352,23 @@ _fw_map_flow_curve (FwMap           *self,
   p[3] = y0 + 2.0 / 3 * (qy - y0);
   p[4] = x1 + 2.0 / 3 * (qx - x1);
   p[5] = y1 + 2.0 / 3 * (qy - y1);
+}
+
+/* A country drawn smaller than this (in pixels, both ways) also gets a dot
+ * on the HQ map, so that Singapore or Bahrain can be seen and pointed at. */
+#define TINY 4.0
+
+gboolean
+_fw_map_is_tiny (FwMap       *self,
+                 FwCountryId  country)
+{
+  gint f = fw_geo_lookup_country (self->geo, country);
+  const double *box;
+
+  if (f < 0)
+    return FALSE;
+  _fw_map_ensure_projected (self);
+  box = &self->projected->bbox[4 * f];
+
+  return self->k * (box[2] - box[0]) < TINY && self->k * (box[3] - box[1]) < TINY;
 }

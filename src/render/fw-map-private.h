@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <pango/pangocairo.h>
 
 #include "fw-geo.h"
@@ -83,6 +85,7 @@ struct _FwMap
   double        width, height;
   char         *font_family;
   double        font_size;
+  FwChartStyle  layout_style;
   double        em;
   double        map_x, map_y, map_width, map_height;
   double        fit_k, fit_a, fit_b;   /* unit -> map: x = a + k ux, y = b - k uy */
@@ -96,9 +99,18 @@ struct _FwMap
   cairo_path_t **paths;
   cairo_path_t *graticule_path;
   cairo_path_t *outline_path;
+
+  /* Raster cache of everything but the highlight, for the screen. */
+  double        raster_scale;          /* 0: vectors every time */
+  gboolean      interactive;           /* a drag is on: move the image */
+  cairo_surface_t *base;
+  gboolean      base_valid;
+  double        base_k, base_a, base_b;
+  FwChartStyle  base_style;
 };
 
 /* fw-map-geometry.c */
+void      _fw_map_ensure_geo         (FwMap        *self);
 void      _fw_map_ensure_projected   (FwMap        *self);
 void      _fw_map_projected_free     (Projected    *projected);
 void      _fw_map_ensure_paths       (FwMap        *self);
@@ -110,6 +122,8 @@ void      _fw_map_anchor             (FwMap        *self,
                                       FwCountryId   country,
                                       double       *x,
                                       double       *y);
+gboolean  _fw_map_is_tiny            (FwMap        *self,
+                                      FwCountryId   country);
 double    _fw_map_symbol_radius      (FwMap        *self,
                                       guint         firms);
 double    _fw_map_flow_width         (FwMap        *self,
@@ -118,10 +132,25 @@ void      _fw_map_flow_curve         (FwMap        *self,
                                       const FwMapMark *mark,
                                       double        p[6]);
 
-/* fw-map-draw.c */
-void      _fw_map_invalidate         (FwMap        *self);
+static inline void
+_fw_map_copy_rgba (double       out[4],
+                   const double in[4])
+{
+  memcpy (out, in, 4 * sizeof (double));
+}
+
+/* fw-map-layout.c */
 void      _fw_map_text_clear         (gpointer      data);
 void      _fw_map_update_positions   (FwMap        *self);
+PangoLayout *_fw_map_new_text        (FwMap        *self,
+                                      const char   *text,
+                                      double        scale,
+                                      gboolean      bold,
+                                      double        max_width,
+                                      int           max_lines);
+
+/* fw-map-draw.c */
+void      _fw_map_invalidate         (FwMap        *self);
 void      _fw_map_class_rgba         (FwMap        *self,
                                       guint         value,
                                       const FwChartStyle *style,

@@ -16,7 +16,6 @@
 #include "fw-map-private.h"
 
 #define MAX_ZOOM 32.0
-#define TOP_FAIRS 3
 
 static void fw_map_figure_init (FwFigureInterface *iface);
 
@@ -29,6 +28,7 @@ fw_map_finalize (GObject *object)
   FwMap *self = (FwMap *)object;
 
   _fw_map_paths_clear (self);
+  g_clear_pointer (&self->base, cairo_surface_destroy);
   g_clear_pointer (&self->projected, _fw_map_projected_free);
   g_clear_pointer (&self->counts, fw_geo_counts_free);
   g_clear_pointer (&self->marks, g_array_unref);
@@ -103,7 +103,6 @@ fw_map_class_init (FwMapClass *klass)
 static void
 fw_map_init (FwMap *self)
 {
-  self->geo = g_object_ref (fw_geo_get_default ());
   self->projection = FW_PROJECTION_EQUAL_EARTH;
   self->classify = FW_CLASSIFY_NATURAL_BREAKS;
   self->n_classes = 5;
@@ -153,12 +152,6 @@ fw_map_set_kind (FwMap     *self,
   rebuild_marks (self);
 }
 
-static char *
-format_firms (guint n)
-{
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u firm", "%u firms", n), n);
-}
-
 const char *
 fw_map_kind_get_title (FwMapKind kind)
 {
@@ -174,122 +167,6 @@ fw_map_kind_get_title (FwMapKind kind)
     default:
       g_return_val_if_reached (NULL);
     }
-}
-
-static int
-compare_values (gconstpointer a,
-                gconstpointer b)
-{
-  guint x = *(const guint *) a, y = *(const guint *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* Fisher–Jenks on sorted values: the partition into @k classes with the
- * least sum of squared deviations, by dynamic programming. */
-static guint
-natural_breaks (const guint *v,
-                guint        n,
-                guint        k,
-                guint       *breaks)
-{
-  g_autofree double *cost = g_new (double, (gsize) (n + 1) * (k + 1));
-  g_autofree guint *cut = g_new0 (guint, (gsize) (n + 1) * (k + 1));
-  g_autofree double *sum = g_new0 (double, n + 1);
-  g_autofree double *sum2 = g_new0 (double, n + 1);
-  guint end = n, out = k;
-
-  for (guint i = 0; i < n; i++)
-    {
-      sum[i + 1] = sum[i] + v[i];
-      sum2[i + 1] = sum2[i] + (double) v[i] * v[i];
-    }
-  for (guint i = 0; i <= n; i++)
-    for (guint j = 0; j <= k; j++)
-      cost[i * (k + 1) + j] = G_MAXDOUBLE;
-  cost[0] = 0;
-
-  for (guint j = 1; j <= k; j++)
-    for (guint i = j; i <= n; i++)
-      for (guint s = j - 1; s < i; s++)
-        {
-          double prev = cost[s * (k + 1) + j - 1];
-          double m = i - s, d, c;
-
-          if (prev == G_MAXDOUBLE)
-            continue;
-          d = sum[i] - sum[s];
-          c = prev + (sum2[i] - sum2[s]) - d * d / m;
-          if (c < cost[i * (k + 1) + j])
-            {
-              cost[i * (k + 1) + j] = c;
-              cut[i * (k + 1) + j] = s;
-            }
-        }
-
-  /* Upper bounds, walking back from the last class. */
-  while (out > 0)
-    {
-      breaks[out - 1] = v[end - 1];
-      end = cut[end * (k + 1) + out];
-      out--;
-    }
-
-  return k;
-}
-
-guint
-fw_map_classify (const guint *values,
-                 guint        n_values,
-                 FwClassify   method,
-                 guint        n_classes,
-                 guint       *breaks)
-{
-  g_autofree guint *v = NULL;
-  guint raw[FW_MAP_MAX_CLASSES];
-  guint n_raw = 0, n_distinct = 0, n = 0;
-
-  g_return_val_if_fail (n_classes >= 1 && n_classes <= FW_MAP_MAX_CLASSES, 0);
-
-  if (n_values == 0)
-    return 0;
-
-  v = g_memdup2 (values, n_values * sizeof (guint));
-  qsort (v, n_values, sizeof (guint), compare_values);
-  for (guint i = 0; i < n_values; i++)
-    n_distinct += i == 0 || v[i] != v[i - 1];
-  n_classes = MIN (n_classes, n_distinct);
-
-  switch (method)
-    {
-    case FW_CLASSIFY_QUANTILE:
-      for (guint i = 1; i <= n_classes; i++)
-        raw[n_raw++] = v[MAX ((guint) ceil ((double) i * n_values / n_classes), 1) - 1];
-      break;
-    case FW_CLASSIFY_EQUAL_INTERVAL:
-      for (guint i = 1; i <= n_classes; i++)
-        raw[n_raw++] = (guint) floor (v[0] - 1 + (double) (v[n_values - 1] - v[0] + 1) * i / n_classes);
-      break;
-    case FW_CLASSIFY_NATURAL_BREAKS:
-    case FW_N_CLASSIFY:
-    default:
-      n_raw = natural_breaks (v, n_values, n_classes, raw);
-      break;
-    }
-
-  /* Integer counts: bounds that repeat or fall below the smallest value
-   * would make empty classes. */
-  for (guint i = 0; i < n_raw; i++)
-    if (raw[i] >= v[0] && (n == 0 || raw[i] > breaks[n - 1]))
-      breaks[n++] = raw[i];
-  if (n == 0 || breaks[n - 1] != v[n_values - 1])
-    {
-      if (n == n_classes)
-        n--;
-      breaks[n++] = v[n_values - 1];
-    }
-
-  return n;
 }
 
 static void
@@ -336,6 +213,7 @@ rebuild_marks (FwMap *self)
 
   if (counts != NULL)
     {
+      _fw_map_ensure_geo (self);
       self->mark_of = g_new (gint, counts->n_ids);
       for (guint i = 0; i < counts->n_ids; i++)
         self->mark_of[i] = -1;
@@ -540,7 +418,32 @@ fw_map_set_graticule (FwMap    *self,
 {
   g_return_if_fail (FW_IS_MAP (self));
 
+  if (self->graticule == !!graticule)
+    return;
   self->graticule = !!graticule;
+  self->base_valid = FALSE;
+}
+
+void
+fw_map_set_raster_cache (FwMap  *self,
+                         double  scale)
+{
+  g_return_if_fail (FW_IS_MAP (self));
+
+  scale = MAX (scale, 0);
+  if (self->raster_scale == scale)
+    return;
+  self->raster_scale = scale;
+  self->base_valid = FALSE;
+}
+
+void
+fw_map_set_interactive (FwMap    *self,
+                        gboolean  interactive)
+{
+  g_return_if_fail (FW_IS_MAP (self));
+
+  self->interactive = !!interactive;
 }
 
 static void
@@ -676,318 +579,4 @@ fw_map_get_mark (FwMap     *self,
     *mark = g_array_index (self->marks, FwMapMark, index);
 
   return TRUE;
-}
-
-static double
-distance_to_curve (const double p[6],
-                   double       x1,
-                   double       y1,
-                   double       x,
-                   double       y)
-{
-  double best = G_MAXDOUBLE, px = p[0], py = p[1];
-
-  for (guint i = 1; i <= 24; i++)
-    {
-      double t = i / 24.0, u = 1 - t;
-      double qx = u * u * u * p[0] + 3 * u * u * t * p[2] + 3 * u * t * t * p[4] + t * t * t * x1;
-      double qy = u * u * u * p[1] + 3 * u * u * t * p[3] + 3 * u * t * t * p[5] + t * t * t * y1;
-      double dx = qx - px, dy = qy - py, len2 = dx * dx + dy * dy;
-      double s = len2 > 0 ? CLAMP (((x - px) * dx + (y - py) * dy) / len2, 0, 1) : 0;
-      double ex = px + s * dx - x, ey = py + s * dy - y;
-
-      best = MIN (best, sqrt (ex * ex + ey * ey));
-      px = qx;
-      py = qy;
-    }
-
-  return best;
-}
-
-gboolean
-fw_map_hit_test (FwMap     *self,
-                 double     x,
-                 double     y,
-                 FwMapMark *mark)
-{
-  gint found = -1;
-
-  g_return_val_if_fail (FW_IS_MAP (self), FALSE);
-
-  if (!self->valid || x < self->map_x || x > self->map_x + self->map_width ||
-      y < self->map_y || y > self->map_y + self->map_height)
-    return FALSE;
-
-  if (self->kind == FW_MAP_FLOWS)
-    {
-      /* The last drawn (largest) is on top. */
-      for (guint i = self->marks->len; i-- > 0 && found < 0;)
-        {
-          FwMapMark *m = &g_array_index (self->marks, FwMapMark, i);
-          double p[6], x1, y1;
-
-          _fw_map_flow_curve (self, m, p);
-          _fw_map_anchor (self, m->host, &x1, &y1);
-          if (distance_to_curve (p, x1, y1, x, y) <= MAX (_fw_map_flow_width (self, m->firms) / 2, 4))
-            found = i;
-        }
-    }
-  else
-    {
-      if (self->kind == FW_MAP_HOSTS)
-        {
-          double best = G_MAXDOUBLE;
-
-          /* Small circles are drawn over large ones. */
-          for (guint i = 0; i < self->marks->len; i++)
-            {
-              FwMapMark *m = &g_array_index (self->marks, FwMapMark, i);
-              double r = _fw_map_symbol_radius (self, m->firms);
-              double d = hypot (x - m->x, y - m->y);
-
-              if (d <= MAX (r, 6) && r < best)
-                {
-                  best = r;
-                  found = i;
-                }
-            }
-        }
-      if (found < 0)
-        {
-          gint f = fw_map_feature_at (self, x, y);
-          FwCountryId country = f >= 0 ? fw_geo_get_feature (self->geo, f)->country : FW_COUNTRY_UNKNOWN;
-
-          if (country != FW_COUNTRY_UNKNOWN && self->mark_of != NULL)
-            found = self->mark_of[country];
-        }
-    }
-
-  if (found < 0)
-    return FALSE;
-  if (mark != NULL)
-    *mark = g_array_index (self->marks, FwMapMark, found);
-
-  return TRUE;
-}
-
-gint
-fw_map_get_neighbour (FwMap  *self,
-                      gint    from,
-                      double  dx,
-                      double  dy)
-{
-  const FwMapMark *start;
-  double best = G_MAXDOUBLE;
-  gint found = -1;
-
-  g_return_val_if_fail (FW_IS_MAP (self), -1);
-
-  if (self->marks->len == 0)
-    return -1;
-  if (from < 0 || (guint) from >= self->marks->len)
-    return 0;
-
-  start = &g_array_index (self->marks, FwMapMark, from);
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      const FwMapMark *m = &g_array_index (self->marks, FwMapMark, i);
-      double ex = m->x - start->x, ey = m->y - start->y;
-      double along = ex * dx + ey * dy, across = fabs (ex * dy - ey * dx);
-      double score;
-
-      /* Within 60° of the direction, nearest first, straight ahead preferred. */
-      if ((gint) i == from || along <= 0 || across > along * 1.8)
-        continue;
-      score = along + 2 * across;
-      if (score < best)
-        {
-          best = score;
-          found = i;
-        }
-    }
-
-  return found;
-}
-
-static void
-append_top_fairs (FwMap   *self,
-                  GString *text,
-                  guint    hq,
-                  guint    host)
-{
-  FwQuery *query = fw_explorer_get_query (self->explorer);
-  FwDataset *dataset = fw_explorer_get_dataset (self->explorer);
-  g_autoptr(GArray) fairs = fw_geo_counts_top_fairs (query, hq, host, TOP_FAIRS);
-
-  for (guint i = 0; i < fairs->len; i++)
-    {
-      const FwRankEntry *entry = &g_array_index (fairs, FwRankEntry, i);
-      g_autofree char *name = fw_facet_value_label (FW_FACET_FAIR, entry->key, dataset);
-
-      g_string_append_c (text, '\n');
-      /* Translators: a fair and how many firms exhibited there: "Milipol France: 30" */
-      g_string_append_printf (text, _("%s: %u"), name, entry->firms);
-    }
-}
-
-char *
-fw_map_describe_mark (FwMap *self,
-                      guint  index)
-{
-  FwCountries *countries;
-  const FwMapMark *mark;
-  g_autofree char *firms = NULL;
-  GString *text;
-
-  g_return_val_if_fail (FW_IS_MAP (self), NULL);
-  g_return_val_if_fail (index < self->marks->len, NULL);
-
-  countries = fw_dataset_get_countries (fw_explorer_get_dataset (self->explorer));
-  mark = &g_array_index (self->marks, FwMapMark, index);
-  firms = format_firms (mark->firms);
-  text = g_string_new (NULL);
-
-  if (mark->flow)
-    /* Translators: firms headquartered in one country that exhibited in another: "Israel → France: 12 firms" */
-    g_string_append_printf (text, _("%s → %s: %s"), fw_countries_get_name (countries, mark->hq),
-                            fw_countries_get_name (countries, mark->host), firms);
-  else if (mark->facet == FW_FACET_HQ_COUNTRY)
-    /* Translators: a country and its firms: "France: 52 firms headquartered" */
-    g_string_append_printf (text, _("%s: %s headquartered"), fw_countries_get_name (countries, mark->hq), firms);
-  else
-    {
-      /* Translators: a country and its firms: "France: 80 firms exhibited" */
-      g_string_append_printf (text, _("%s: %s exhibited"), fw_countries_get_name (countries, mark->host), firms);
-      for (guint c = FW_CONFIDENCE_HIGH; c < FW_N_CONFIDENCE + 1 && self->split; c++)
-        {
-          FwConfidence confidence = c == FW_N_CONFIDENCE ? FW_CONFIDENCE_UNKNOWN : c;
-          guint n = self->counts->host_confidence[mark->host * FW_N_CONFIDENCE + confidence];
-
-          if (n > 0)
-            /* Translators: a confidence level and its firms: "high: 12" */
-            g_string_append_printf (text, _("; %s: %u"), fw_confidence_to_label (confidence), n);
-        }
-    }
-
-  append_top_fairs (self, text,
-                    mark->flow || mark->facet == FW_FACET_HQ_COUNTRY ? mark->hq : FW_GEO_ANY_COUNTRY,
-                    mark->flow || mark->facet == FW_FACET_HOST_COUNTRY ? mark->host : FW_GEO_ANY_COUNTRY);
-
-  return g_string_free (text, FALSE);
-}
-
-char *
-fw_map_describe (FwMap *self)
-{
-  FwCountries *countries;
-  GString *text;
-  const FwMapMark *top = NULL;
-
-  g_return_val_if_fail (FW_IS_MAP (self), NULL);
-
-  text = g_string_new (fw_map_get_title (self));
-  g_string_append (text, ". ");
-  if (self->explorer == NULL || self->marks->len == 0)
-    {
-      g_string_append (text, _("No firms match the current filter."));
-      return g_string_free (text, FALSE);
-    }
-
-  countries = fw_dataset_get_countries (fw_explorer_get_dataset (self->explorer));
-  for (guint i = 0; i < self->marks->len; i++)
-    {
-      const FwMapMark *m = &g_array_index (self->marks, FwMapMark, i);
-
-      if (top == NULL || m->firms > top->firms)
-        top = m;
-    }
-
-  switch (self->kind)
-    {
-    case FW_MAP_HQ:
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u country shaded by its number of firms; the most in %s (%u).",
-                                           "%u countries shaded by their number of firms; the most in %s (%u).",
-                                           self->marks->len),
-                              self->marks->len, fw_countries_get_name (countries, top->hq), top->firms);
-      break;
-    case FW_MAP_HOSTS:
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "A circle for %u host country, sized by its distinct firms; the largest %s (%u).",
-                                           "Circles for %u host countries, sized by their distinct firms; the largest %s (%u).",
-                                           self->marks->len),
-                              self->marks->len, fw_countries_get_name (countries, top->host), top->firms);
-      break;
-    case FW_MAP_FLOWS:
-    case FW_N_MAP_KINDS:
-    default:
-      g_string_append_printf (text,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "%u flow from headquarters to a host country abroad; the largest %s to %s (%u).",
-                                           "%u flows from headquarters to host countries abroad; the largest %s to %s (%u).",
-                                           self->marks->len),
-                              self->marks->len, fw_countries_get_name (countries, top->hq),
-                              fw_countries_get_name (countries, top->host), top->firms);
-      break;
-    }
-  g_string_append_c (text, ' ');
-  g_string_append (text, _("Arrow keys move between countries, Enter filters."));
-
-  return g_string_free (text, FALSE);
-}
-
-void
-fw_map_set_highlight (FwMap *self,
-                      gint   index)
-{
-  g_return_if_fail (FW_IS_MAP (self));
-
-  self->highlight = index >= 0 && (guint) index < self->marks->len ? index : -1;
-}
-
-gint
-fw_map_get_highlight (FwMap *self)
-{
-  g_return_val_if_fail (FW_IS_MAP (self), -1);
-
-  return self->highlight;
-}
-
-void
-fw_map_activate_mark (FwMap      *self,
-                      guint       index,
-                      FwExplorer *explorer)
-{
-  const FwMapMark *mark;
-  g_autoptr(FwFilter) filter = NULL;
-
-  g_return_if_fail (FW_IS_MAP (self));
-  g_return_if_fail (FW_IS_EXPLORER (explorer));
-
-  if (index >= self->marks->len)
-    return;
-  mark = &g_array_index (self->marks, FwMapMark, index);
-  if (!mark->flow)
-    {
-      fw_explorer_toggle_value (explorer, mark->facet,
-                                mark->facet == FW_FACET_HQ_COUNTRY ? mark->hq : mark->host);
-      return;
-    }
-
-  /* A flow is one step in the history: both values at once. */
-  filter = fw_filter_copy (fw_explorer_get_filter (explorer));
-  if (fw_filter_has_value (filter, FW_FACET_HQ_COUNTRY, mark->hq) &&
-      fw_filter_has_value (filter, FW_FACET_HOST_COUNTRY, mark->host))
-    {
-      fw_filter_remove_value (filter, FW_FACET_HQ_COUNTRY, mark->hq);
-      fw_filter_remove_value (filter, FW_FACET_HOST_COUNTRY, mark->host);
-    }
-  else
-    {
-      fw_filter_add_value (filter, FW_FACET_HQ_COUNTRY, mark->hq);
-      fw_filter_add_value (filter, FW_FACET_HOST_COUNTRY, mark->host);
-    }
-  fw_explorer_set_filter (explorer, filter);
 }

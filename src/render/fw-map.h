@@ -88,6 +88,17 @@ gboolean      fw_map_get_graticule      (FwMap              *self);
 void          fw_map_set_graticule      (FwMap              *self,
                                          gboolean            graticule);
 
+/* On screen: keeps the map (countries, circles, arcs) as an image at
+ * @scale pixels per unit and redraws from it until the size, view, style,
+ * options or data change; hover only adds the highlight.  0, the default,
+ * draws vectors every time (files, print). */
+void          fw_map_set_raster_cache   (FwMap              *self,
+                                         double              scale);
+/* While TRUE (a drag), panning moves the cached image instead of
+ * redrawing it. */
+void          fw_map_set_interactive    (FwMap              *self,
+                                         gboolean            interactive);
+
 /* Zoom and pan in map coordinates; the fitted view is zoom 1. */
 void          fw_map_zoom_at            (FwMap              *self,
                                          double              factor,

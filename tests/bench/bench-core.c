@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "bench-median.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/resource.h>
@@ -49,7 +51,7 @@ time_load (const char *path,
         g_object_unref (dataset);
     }
 
-  return median (times, runs);
+  return bench_median (times, runs);
 }
 
 int
@@ -111,8 +113,8 @@ main (int   argc,
       filter_max_ms = MAX (filter_max_ms, times[i]);
       fw_findings_free (findings);
     }
-  filter_ms = median (times, runs);
-  query_ms = median (query_times, runs);
+  filter_ms = bench_median (times, runs);
+  query_ms = bench_median (query_times, runs);
 
   g_print ("load flat CSV:    median %.3f s  (target <= 1.0 s)\n", csv_s);
   g_print ("load native JSON: median %.3f s  (target <= 2.0 s)\n", json_s);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "bench-median.h"
+
 #include <adwaita.h>
 #include <stdlib.h>
 
@@ -20,15 +22,6 @@ static gint64 clicked_at;
 static gboolean waiting;
 static GArray *latencies;
 static GArray *handler_times;
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static void
 on_after_paint (GdkFrameClock *clock,
@@ -129,8 +122,8 @@ on_activate (GApplication *app,
           wait_for_frame ();
         }
 
-      g_array_sort (latencies, compare_doubles);
-      g_array_sort (handler_times, compare_doubles);
+      g_array_sort (latencies, bench_compare_doubles);
+      g_array_sort (handler_times, bench_compare_doubles);
       g_print ("view %-12s facet click to redrawn frame: median %.1f ms, max %.1f ms over %u clicks  (target <= 50 ms); "
                "of which the model and widget updates: median %.1f ms\n",
                views[v],

@@ -1,0 +1,28 @@
+/* bench-median.h: the median the benchmarks report
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <stdlib.h>
+
+static inline int
+bench_compare_doubles (const void *a,
+                       const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts @values in place. */
+static inline double
+bench_median (double *values,
+              guint   n)
+{
+  qsort (values, n, sizeof (double), bench_compare_doubles);
+
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
