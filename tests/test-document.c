@@ -233,6 +233,40 @@ test_document_csv_round_trip (Fixture       *fixture,
   g_assert_cmpstr (reverted, ==, original);
 }
 
+/* Flat CSV puts firms without exhibitions last when it is written, so a
+ * reread file can hold its firms in another order than when the edits
+ * were made: the history is kept but pins no change on the wrong firm. */
+static void
+test_document_csv_reordered_history (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = copy_fixture ("csv/flat-extras.csv", fixture->dir);
+  g_autoptr(FwDocument) document = load (path);
+  g_autoptr(FwDocument) reloaded = NULL;
+  g_autoptr(FwEdit) delete = NULL;
+  g_autoptr(GError) error = NULL;
+  FwDataset *dataset;
+
+  /* Acme loses its only exhibition; Borealis (row 1) moves to Norway. */
+  delete = fw_edit_new_delete (fw_document_get_dataset (document), FW_TABLE_EXHIBITIONS, 0);
+  g_assert_true (fw_document_edit (document, delete, NULL));
+  edit (document, FW_TABLE_FIRMS, 1, FW_FIELD_FIRM_HQ, NULL, "NO", "moved");
+  g_assert_true (fw_document_save (document, FW_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  reloaded = load (path);
+  dataset = fw_document_get_dataset (reloaded);
+  g_assert_cmpstr (fw_dataset_get_firm_name (dataset, 1), ==, "Cobalt Forensics");
+  g_assert_cmpuint (fw_history_get_n_edits (fw_document_get_history (reloaded)), ==, 2);
+  for (guint row = 0; row < fw_dataset_get_n_rows (dataset, FW_TABLE_FIRMS); row++)
+    {
+      g_autoptr(GArray) changes = fw_history_get_field_changes (fw_document_get_history (reloaded),
+                                                                FW_TABLE_FIRMS, row, FW_FIELD_FIRM_HQ, NULL);
+
+      g_assert_cmpuint (changes->len, ==, 0);
+    }
+}
+
 static void
 assert_save_failed_cleanly (FwDocument *document,
                             const char *path,
@@ -513,6 +547,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/document/native-round-trip", test_document_native_round_trip);
   ADD ("/document/csv-round-trip", test_document_csv_round_trip);
+  ADD ("/document/csv-reordered-history", test_document_csv_reordered_history);
   ADD ("/document/save/read-only-folder", test_document_save_read_only_folder);
   ADD ("/document/save/fails-midway", test_document_save_fails_midway);
   ADD ("/document/save/changed-on-disk", test_document_changed_on_disk);

@@ -67,6 +67,12 @@ gboolean    fw_edit_apply_keyed      (FwEdit     *edit,
 void        fw_edit_undo_keyed       (FwEdit     *edit,
                                       FwDataset  *dataset,
                                       FwRowKeys  *keys);
+/* TRUE when the field @op sets holds, at @row, the value @op set (or,
+ * with @old, the value it replaced). */
+gboolean    fw_op_set_matches        (FwOp       *op,
+                                      FwDataset  *dataset,
+                                      guint       row,
+                                      gboolean    old);
 gboolean    fw_op_run                (FwOp       *op,
                                       FwDataset  *dataset,
                                       FwRowKeys  *keys,

@@ -377,6 +377,18 @@ value_matches (FwDataset  *dataset,
   return g_strcmp0 (have, want) == 0;
 }
 
+gboolean
+fw_op_set_matches (FwOp      *op,
+                   FwDataset *dataset,
+                   guint      row,
+                   gboolean   old)
+{
+  g_assert (op->kind == FW_OP_SET);
+
+  return row < fw_dataset_get_n_rows (dataset, op->table) &&
+         value_matches (dataset, op->table, row, op->field, op->column, old ? op->old_value : op->new_value);
+}
+
 static gboolean
 row_matches (FwDataset  *dataset,
              FwTable     table,

@@ -67,6 +67,36 @@ copy_into (GPtrArray *to,
     g_ptr_array_add (to, fw_edit_ref (g_ptr_array_index (from, i)));
 }
 
+static gboolean
+earlier_aligned (FwHistory *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint e = self->applied->len; e-- > 0;)
+    {
+      FwEdit *edit = g_ptr_array_index (self->applied, e);
+
+      for (guint i = edit->ops->len; i-- > 0;)
+        {
+          FwOp *op = g_ptr_array_index (edit->ops, i);
+          char *cell;
+          gint row;
+
+          if (op->kind != FW_OP_SET || op->key == 0 ||
+              (row = fw_row_keys_find (self->keys, op->table, op->key)) < 0)
+            continue;
+          cell = g_strdup_printf ("%d/%" G_GUINT64_FORMAT "/%d/%s", op->table, op->key, op->field,
+                                  op->column != NULL ? op->column : "");
+          if (!g_hash_table_add (seen, cell))
+            continue;
+          if (!fw_op_set_matches (op, self->dataset, (guint) row, FALSE))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Earlier sessions' edits are not replayed: the file holds their result.
  * Walking them backwards over the rows gives each step the key of the
  * record it changed, so that a field's history finds them. */
@@ -107,6 +137,19 @@ key_earlier (FwHistory *self)
 
   for (FwTable t = 0; t < FW_N_TABLES; t++)
     g_array_unref (keys[t]);
+
+  /* A CSV file reread may hold its records in another order than when the
+   * edits were made (firms without exhibitions go last): when the last
+   * value each edit set is not where its key says, the keys are wrong, and
+   * the edits are kept for people but attributed to no record. */
+  if (!earlier_aligned (self))
+    for (guint e = 0; e < self->applied->len; e++)
+      {
+        FwEdit *edit = g_ptr_array_index (self->applied, e);
+
+        for (guint i = 0; i < edit->ops->len; i++)
+          ((FwOp *) g_ptr_array_index (edit->ops, i))->key = 0;
+      }
 }
 
 /* Appends the edits of the JSON array @node to @into.  With @foreign,
