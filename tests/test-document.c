@@ -267,6 +267,45 @@ test_document_csv_reordered_history (Fixture       *fixture,
     }
 }
 
+/* A folder of tables saves each file the same way: temporary file,
+ * fsync, rename, backup; the history goes beside them. */
+static void
+test_document_tables_save (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  const char *names[] = { "firms.csv", "fairs.csv", "exhibitions.csv" };
+  g_autofree char *folder = g_build_filename (fixture->dir, "tables", NULL);
+  g_autofree char *sidecar = NULL;
+  g_autofree char *listing = NULL;
+  g_autoptr(FwDocument) document = NULL;
+  g_autoptr(FwDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hq = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *name = g_build_filename ("csv", "tables", "good", names[i], NULL);
+
+      g_free (copy_fixture (name, folder));
+    }
+  document = load (folder);
+  g_assert_cmpint (fw_document_get_format (document), ==, FW_FORMAT_CSV_TABLES);
+  edit (document, FW_TABLE_FIRMS, 0, FW_FIELD_FIRM_HQ, NULL, "PT", "Lisbon office");
+  g_assert_true (fw_document_save (document, FW_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  listing = list_dir (folder);
+  g_assert_cmpstr (listing, ==, "exhibitions.csv exhibitions.csv~ fairs.csv fairs.csv~ fairwatch-history.json "
+                                "firms.csv firms.csv~");
+  sidecar = fw_document_get_sidecar_path (folder, FW_FORMAT_CSV_TABLES);
+  g_assert_true (g_file_test (sidecar, G_FILE_TEST_EXISTS));
+
+  reloaded = load (folder);
+  hq = fw_dataset_get_raw (fw_document_get_dataset (reloaded), FW_TABLE_FIRMS, 0, FW_FIELD_FIRM_HQ, 0);
+  g_assert_cmpstr (hq, ==, "PT");
+}
+
 static void
 assert_save_failed_cleanly (FwDocument *document,
                             const char *path,
@@ -548,6 +587,7 @@ main (int   argc,
   ADD ("/document/native-round-trip", test_document_native_round_trip);
   ADD ("/document/csv-round-trip", test_document_csv_round_trip);
   ADD ("/document/csv-reordered-history", test_document_csv_reordered_history);
+  ADD ("/document/tables-save", test_document_tables_save);
   ADD ("/document/save/read-only-folder", test_document_save_read_only_folder);
   ADD ("/document/save/fails-midway", test_document_save_fails_midway);
   ADD ("/document/save/changed-on-disk", test_document_changed_on_disk);
