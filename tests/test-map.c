@@ -378,6 +378,35 @@ test_hq (Fixture       *fixture,
     g_assert_cmpmem (rgba, sizeof rgba, light.land, sizeof rgba);
   }
   g_assert_cmpuint (fw_map_get_n_marks (map), ==, 1);
+
+  /* The window's image, made by compositing each country's coverage,
+   * is the vector drawing but for antialiasing: hatching, borders and
+   * classes alike, after the filter changed under it. */
+  {
+    cairo_surface_t *vector = render (map, "map-hq-zero.png", &light);
+    cairo_surface_t *raster;
+    const guint8 *a, *b;
+    int stride = cairo_image_surface_get_stride (vector);
+    guint differ = 0;
+
+    fw_map_set_raster_cache (map, 1);
+    raster = render (map, "map-hq-zero-raster.png", &light);
+    fw_map_set_raster_cache (map, 0);
+    a = cairo_image_surface_get_data (vector);
+    b = cairo_image_surface_get_data (raster);
+    for (int py = 0; py < HEIGHT; py++)
+      for (int px = 0; px < WIDTH; px++)
+        for (int c = 0; c < 3; c++)
+          if (abs ((int) a[py * stride + 4 * px + c] - (int) b[py * stride + 4 * px + c]) > 24)
+            {
+              differ++;
+              break;
+            }
+    g_test_message ("raster and vector differ at %u of %u pixels", differ, WIDTH * HEIGHT);
+    g_assert_cmpuint (differ, <, WIDTH * HEIGHT / 100);
+    cairo_surface_destroy (raster);
+    cairo_surface_destroy (vector);
+  }
 }
 
 static void
@@ -428,6 +457,38 @@ test_zoom (Fixture       *fixture,
   /* Never further out than the whole world. */
   fw_map_zoom_at (map, 0.1, 100, 100);
   g_assert_cmpfloat (fw_map_get_zoom (map), ==, 1);
+
+  /* On screen, a zoom gesture shows the last image scaled, France still
+   * under Paris; when it ends the map is drawn anew at the new scale. */
+  {
+    FwChartStyle light;
+    cairo_surface_t *surface;
+
+    fw_chart_style_init_light (&light);
+    fw_map_set_raster_cache (map, 1);
+    cairo_surface_destroy (render (map, "map-hq-before-gesture.png", &light));
+    fw_map_set_interactive (map, TRUE);
+    fw_map_project_point (map, 2.35, 48.85, &x0, &y0);
+    fw_map_zoom_at (map, 3, x0, y0);
+    surface = render (map, "map-hq-gesture.png", &light);
+    fw_map_project_point (map, 2.5, 47.0, &x, &y);
+    assert_pixel (surface, x, y, light.ramp[6]);
+    cairo_surface_destroy (surface);
+
+    fw_map_set_interactive (map, FALSE);
+    surface = render (map, "map-hq-after-gesture.png", &light);
+    assert_pixel (surface, x, y, light.ramp[6]);
+    /* Germany, in its own class colour. */
+    {
+      double rgba[4];
+
+      fw_map_get_country_rgba (map, code (fixture, "DE"), &light, rgba);
+      fw_map_project_point (map, 10.0, 51.0, &x, &y);
+      assert_pixel (surface, x, y, rgba);
+    }
+    cairo_surface_destroy (surface);
+    fw_map_set_raster_cache (map, 0);
+  }
 }
 
 static void

@@ -38,18 +38,25 @@ settle (GtkWidget *window)
 }
 
 static FwWindow *
-make_window (void)
+make_window_sized (int width,
+                   int height)
 {
   FwWindow *window;
   GApplication *app = g_application_get_default ();
 
   window = fw_window_new (FW_APPLICATION (app));
   fw_window_open_demo (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   settle (GTK_WIDGET (window));
 
   return window;
+}
+
+static FwWindow *
+make_window (void)
+{
+  return make_window_sized (1280, 800);
 }
 
 static GtkWidget *
@@ -111,6 +118,32 @@ test_window_opens_on_demo (void)
         }
     }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* At 1024 px with the sidebar shown, no page needs more room than it
+ * gets: a page allocated less than its minimum is cut off at the right. */
+static void
+test_window_narrow (void)
+{
+  const char *views[] = { "overview", "firms", "regions", "fairs", "adversaries", "maps", "tables" };
+  FwWindow *window = make_window_sized (1024, 700);
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("window-1024-%s.png", views[i]);
+      GtkWidget *page;
+      int minimum;
+
+      if (fw_window_get_view (window, views[i]) == NULL)
+        continue;
+      page = show_page (window, views[i]);
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      fw_test_save_png (GTK_WIDGET (window), name);
+      g_test_message ("%s: %d px wide, needs %d", views[i], gtk_widget_get_width (page), minimum);
+      g_assert_cmpint (minimum, <=, gtk_widget_get_width (page));
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -230,6 +263,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window/opens-on-demo", test_window_opens_on_demo);
+  g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/cross-filter", test_window_cross_filter);
   g_test_add_func ("/window/year-column", test_window_year_column);
 

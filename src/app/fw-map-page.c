@@ -24,7 +24,7 @@ struct _FwMapPage
   GtkCheckButton  *split_check;
   GtkScale        *min_flow_scale;
   GtkDropDown     *projection_dropdown;
-  GtkToggleButton *graticule_button;
+  GtkCheckButton  *graticule_button;
   FwMapWidget     *map_widget;
 
   FwExplorer      *explorer;
@@ -93,7 +93,7 @@ on_options_changed (FwMapPage *self)
     fw_map_set_classify (map, method, gtk_spin_button_get_value_as_int (self->classes_spin));
   fw_map_set_split_confidence (map, gtk_check_button_get_active (self->split_check));
   fw_map_set_min_flow (map, (guint) gtk_range_get_value (GTK_RANGE (self->min_flow_scale)));
-  fw_map_set_graticule (map, gtk_toggle_button_get_active (self->graticule_button));
+  fw_map_set_graticule (map, gtk_check_button_get_active (self->graticule_button));
   fw_map_widget_refresh (self->map_widget);
 }
 
@@ -236,7 +236,7 @@ fw_map_page_init (FwMapPage *self)
   gtk_drop_down_set_selected (self->projection_dropdown, fw_map_get_projection (map));
   gtk_drop_down_set_selected (self->classify_dropdown, fw_map_get_classify (map));
   gtk_spin_button_set_value (self->classes_spin, fw_map_get_n_classes (map));
-  gtk_toggle_button_set_active (self->graticule_button, fw_map_get_graticule (map));
+  gtk_check_button_set_active (self->graticule_button, fw_map_get_graticule (map));
   self->syncing = FALSE;
 
   /* A map shown after the filter changed has just recounted (in a "map"

@@ -18,6 +18,7 @@
 
 /* A press that moves further than this is a drag, not a click. */
 #define DRAG_THRESHOLD 4.0
+#define ZOOM_SETTLE_MS 200
 
 struct _FwMapWidget
 {
@@ -29,7 +30,9 @@ struct _FwMapWidget
   double      pointer_x, pointer_y;
   double      drag_x, drag_y; /* offset applied so far in this drag */
   gboolean    dragged;
+  gboolean    dragging;       /* a drag moves the map now */
   double      pinch_scale;
+  guint       zoom_settle_id; /* the end of a run of zoom steps */
   gint        tooltip_mark;   /* the mark tooltip_text describes */
   char       *tooltip_text;
 };
@@ -238,6 +241,7 @@ on_drag_update (GtkGestureDrag *gesture,
     {
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
       fw_map_set_interactive (self->map, TRUE);
+      self->dragging = TRUE;
     }
   self->dragged = TRUE;
   fw_map_pan (self->map, dx - self->drag_x, dy - self->drag_y);
@@ -254,10 +258,27 @@ on_drag_end (GtkGestureDrag *gesture,
              FwMapWidget    *self)
 {
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
-  fw_map_set_interactive (self->map, FALSE);
+  self->dragging = FALSE;
+  if (self->zoom_settle_id == 0)
+    fw_map_set_interactive (self->map, FALSE);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+on_zoom_settled (gpointer data)
+{
+  FwMapWidget *self = data;
+
+  self->zoom_settle_id = 0;
+  if (!self->dragging)
+    fw_map_set_interactive (self->map, FALSE);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Each step of a wheel or pinch shows the last image scaled; the map is
+ * drawn anew, crisp, once the steps stop. */
 static void
 zoom (FwMapWidget *self,
       double       factor,
@@ -265,6 +286,9 @@ zoom (FwMapWidget *self,
       double       y)
 {
   ensure_layout (self);
+  fw_map_set_interactive (self->map, TRUE);
+  g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
+  self->zoom_settle_id = g_timeout_add (ZOOM_SETTLE_MS, on_zoom_settled, self);
   fw_map_zoom_at (self->map, factor, x, y);
   forget_tooltip (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -457,6 +481,7 @@ fw_map_widget_dispose (GObject *object)
   FwMapWidget *self = (FwMapWidget *)object;
 
   forget_tooltip (self);
+  g_clear_handle_id (&self->zoom_settle_id, g_source_remove);
   g_clear_object (&self->map);
   g_clear_object (&self->explorer);
 

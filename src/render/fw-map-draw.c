@@ -168,27 +168,42 @@ hatch (cairo_t      *cr,
   cairo_restore (cr);
 }
 
+void
+_fw_map_land_colour (FwMap              *self,
+                     guint               feature,
+                     const FwChartStyle *style,
+                     double              rgba[4],
+                     gboolean           *hatched)
+{
+  fw_map_get_country_rgba (self, fw_geo_get_feature (self->geo, feature)->country, style, rgba);
+  /* Zero under the filter, on the choropleth, is hatched to tell it from
+   * a country the dataset never names. */
+  *hatched = self->kind == FW_MAP_HQ && memcmp (rgba, style->zero, 4 * sizeof (double)) == 0;
+}
+
 static void
 draw_countries (FwMap              *self,
                 cairo_t            *cr,
                 const FwChartStyle *style)
 {
   guint n = fw_geo_get_n_features (self->geo);
-  double x0, y0, x1, y1;
 
-  cairo_clip_extents (cr, &x0, &y0, &x1, &y1);
   for (guint f = 0; f < n; f++)
     {
-      const FwGeoFeature *feature = fw_geo_get_feature (self->geo, f);
       double rgba[4];
+      gboolean hatched;
 
-      fw_map_get_country_rgba (self, feature->country, style, rgba);
+      _fw_map_land_colour (self, f, style, rgba, &hatched);
       set_rgba (cr, rgba, 1);
       append_feature (self, cr, f);
-      if (memcmp (rgba, style->zero, sizeof rgba) != 0 || self->kind != FW_MAP_HQ)
+      if (!hatched)
         cairo_fill (cr);
       else
         {
+          double x0, y0, x1, y1;
+
+          /* Hatched over the country's own extents, not the page's. */
+          cairo_path_extents (cr, &x0, &y0, &x1, &y1);
           cairo_fill_preserve (cr);
           hatch (cr, x0, y0, x1 - x0, y1 - y0, style->muted);
           cairo_new_path (cr);
@@ -410,7 +425,7 @@ draw_tiny (FwMap              *self,
 /* Everything inside the map area but the highlight: what the raster
  * cache holds. */
 static void
-draw_base (FwMap              *self,
+draw_land (FwMap              *self,
            cairo_t            *cr,
            const FwChartStyle *style)
 {
@@ -435,6 +450,22 @@ draw_base (FwMap              *self,
       cairo_stroke (cr);
     }
   cairo_restore (cr);
+}
+
+/* Everything inside the map area but the highlight: what the raster
+ * cache holds.  @image_width and @image_height are the cache's size in
+ * pixels when drawing into it, 0 for vectors. */
+static void
+draw_base (FwMap              *self,
+           cairo_t            *cr,
+           const FwChartStyle *style,
+           int                 image_width,
+           int                 image_height)
+{
+  if (image_width > 0)
+    _fw_map_paint_land (self, cr, style, image_width, image_height);
+  else
+    draw_land (self, cr, style);
 
   if (self->kind == FW_MAP_HOSTS)
     draw_hosts (self, cr, style);
@@ -442,6 +473,31 @@ draw_base (FwMap              *self,
     draw_flows (self, cr, style);
   else
     draw_tiny (self, cr, style);
+}
+
+/* During a drag or a run of zoom steps, the last image follows the view,
+ * scaled and moved, until the gesture ends and the map is drawn anew. */
+static gboolean
+previewing (FwMap              *self,
+            const FwChartStyle *style)
+{
+  return self->raster_scale > 0 && self->interactive && self->base != NULL && self->base_valid &&
+         memcmp (&self->base_style, style, sizeof *style) == 0;
+}
+
+static void
+paint_preview (FwMap   *self,
+               cairo_t *cr)
+{
+  double s = self->k / self->base_k;
+
+  cairo_save (cr);
+  cairo_translate (cr, self->a - s * self->base_a, self->b - s * self->base_b);
+  cairo_scale (cr, s, s);
+  cairo_set_source_surface (cr, self->base, self->map_x, self->map_y);
+  cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_FAST);
+  cairo_paint (cr);
+  cairo_restore (cr);
 }
 
 static void
@@ -454,8 +510,13 @@ paint_base (FwMap              *self,
   gboolean current = self->base != NULL && self->base_valid && self->base_k == self->k &&
                      memcmp (&self->base_style, style, sizeof *style) == 0;
 
-  /* While a drag is on, the last image moves with the pointer. */
-  if (!current || (!self->interactive && (self->base_a != self->a || self->base_b != self->b)))
+  if (previewing (self, style))
+    {
+      paint_preview (self, cr);
+      return;
+    }
+
+  if (!current || self->base_a != self->a || self->base_b != self->b)
     {
       cairo_t *base_cr;
 
@@ -471,7 +532,7 @@ paint_base (FwMap              *self,
       cairo_paint (base_cr);
       cairo_set_operator (base_cr, CAIRO_OPERATOR_OVER);
       cairo_translate (base_cr, -self->map_x, -self->map_y);
-      draw_base (self, base_cr, style);
+      draw_base (self, base_cr, style, w, h);
       cairo_destroy (base_cr);
       cairo_surface_flush (self->base);
       self->base_valid = TRUE;
@@ -534,6 +595,7 @@ fw_map_draw (FwMap              *self,
              const FwChartStyle *style)
 {
   FwChartStyle light;
+  gboolean preview;
 
   g_return_if_fail (FW_IS_MAP (self));
   g_return_if_fail (cr != NULL);
@@ -545,7 +607,9 @@ fw_map_draw (FwMap              *self,
     }
 
   fw_map_layout (self, width, height, style);
-  _fw_map_ensure_paths (self);
+  preview = previewing (self, style);
+  if (!preview)
+    _fw_map_ensure_paths (self);
 
   cairo_save (cr);
   if (!style->transparent)
@@ -560,8 +624,8 @@ fw_map_draw (FwMap              *self,
   if (self->raster_scale > 0)
     paint_base (self, cr, style);
   else
-    draw_base (self, cr, style);
-  if (self->highlight >= 0)
+    draw_base (self, cr, style, 0, 0);
+  if (self->highlight >= 0 && !preview)
     draw_highlight (self, cr, style);
 
   if (self->marks->len == 0)

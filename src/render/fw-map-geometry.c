@@ -152,6 +152,7 @@ _fw_map_paths_clear (FwMap *self)
   g_clear_pointer (&self->graticule_path, cairo_path_destroy);
   g_clear_pointer (&self->outline_path, cairo_path_destroy);
   self->path_k = 0;
+  _fw_map_masks_clear (self);
 }
 
 static cairo_path_t *

@@ -100,6 +100,14 @@ struct _FwMap
   cairo_path_t *graticule_path;
   cairo_path_t *outline_path;
 
+  /* Coverage masks of the land at the raster cache's scale and place:
+   * a new filter or colour scheme only composites them (fw-map-masks.c). */
+  cairo_surface_t **masks;             /* A8 per feature, NULL when off the image */
+  double       *mask_xy;               /* 2 per feature: where each mask goes */
+  cairo_surface_t *water_mask, *graticule_mask, *outline_mask, *border_mask;
+  double        masks_k, masks_a, masks_b, masks_x, masks_y, masks_scale;
+  int           masks_w, masks_h;
+
   /* Raster cache of everything but the highlight, for the screen. */
   double        raster_scale;          /* 0: vectors every time */
   gboolean      interactive;           /* a drag is on: move the image */
@@ -108,6 +116,22 @@ struct _FwMap
   double        base_k, base_a, base_b;
   FwChartStyle  base_style;
 };
+
+/* fw-map-masks.c */
+void      _fw_map_masks_clear        (FwMap        *self);
+/* Paints water, graticule, countries, borders and outline on a @cr whose
+ * user space is the raster cache's: the masks are (re)made for the
+ * current scale and place first. */
+void      _fw_map_paint_land         (FwMap        *self,
+                                      cairo_t      *cr,
+                                      const FwChartStyle *style,
+                                      int           width,
+                                      int           height);
+void      _fw_map_land_colour        (FwMap        *self,
+                                      guint         feature,
+                                      const FwChartStyle *style,
+                                      double        rgba[4],
+                                      gboolean     *hatched);
 
 /* fw-map-geometry.c */
 void      _fw_map_ensure_geo         (FwMap        *self);

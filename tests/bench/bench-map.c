@@ -145,7 +145,21 @@ main (int   argc,
           draw (map, cr);
           times[i] = ms_since (start);
         }
-      printf ("; zoom step (new paths and image) median %.1f ms", bench_median (times, runs));
+      printf ("; zoom step when the steps stop (new paths and image) median %.1f ms", bench_median (times, runs));
+
+      /* A wheel or pinch: each step shows the last image scaled. */
+      fw_map_set_interactive (map, TRUE);
+      for (guint i = 0; i < runs; i++)
+        {
+          gint64 start = g_get_monotonic_time ();
+
+          fw_map_zoom_at (map, i % 2 ? 1 / 1.25 : 1.25, WIDTH / 2.0, HEIGHT / 2.0);
+          draw (map, cr);
+          times[i] = ms_since (start);
+        }
+      fw_map_set_interactive (map, FALSE);
+      draw (map, cr);
+      printf ("; zoom step during a gesture median %.1f ms", bench_median (times, runs));
 
       for (guint i = 0; i < runs; i++)
         {
