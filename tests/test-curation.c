@@ -61,6 +61,26 @@ shoot (GtkWidget  *widget,
   fw_test_save_png (widget, name);
 }
 
+/* The pencil of the table shown. */
+static GtkWidget *
+find_edit_toggle (GtkWidget *root)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), "document-edit-symbolic") == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_edit_toggle (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static FwWindow *
 open_window (const char *fixture)
 {
@@ -160,7 +180,7 @@ test_edit_cells_undo_and_changes (void)
   fw_test_settle (250);
 
   /* Cells open only in edit mode. */
-  toggle = find_widget (GTK_WIDGET (tables), GTK_TYPE_TOGGLE_BUTTON);
+  toggle = find_edit_toggle (GTK_WIDGET (tables));
   g_assert_nonnull (toggle);
   cell = FW_EDIT_CELL (find_widget (GTK_WIDGET (tables), FW_TYPE_EDIT_CELL));
   g_assert_nonnull (cell);

@@ -19,6 +19,7 @@ struct _FwTableView
   GtkWidget           parent_instance;
 
   /* Template children */
+  GtkBox             *toolbar;
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkColumnView      *column_view;
@@ -622,6 +623,7 @@ fw_table_view_class_init (FwTableViewClass *klass)
    * references them; the widget may be used without FwApplication. */
   (void) fw_app_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/fairwatch/Fairwatch/ui/fw-table-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FwTableView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, FwTableView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FwTableView, count_label);
   gtk_widget_class_bind_template_child (widget_class, FwTableView, column_view);
@@ -688,6 +690,16 @@ fw_table_view_set_editable (FwTableView *self,
 
   self->editable = !!editable;
   set_cells_editable (GTK_WIDGET (self->column_view), self->editable);
+}
+
+void
+fw_table_view_add_tool (FwTableView *self,
+                        GtkWidget   *tool)
+{
+  g_return_if_fail (FW_IS_TABLE_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (tool));
+
+  gtk_box_append (self->toolbar, tool);
 }
 
 gboolean

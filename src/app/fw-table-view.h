@@ -43,6 +43,9 @@ void                 fw_table_view_activate_row    (FwTableView *self,
  * open for editing on a click; see FwEditCell. */
 void                 fw_table_view_set_editable    (FwTableView *self,
                                                     gboolean     editable);
+/* Puts @tool at the end of the row above the table, after the count. */
+void                 fw_table_view_add_tool        (FwTableView *self,
+                                                    GtkWidget   *tool);
 /* Selects and shows @row, a row of the dataset; FALSE when the filter
  * hides it. */
 gboolean             fw_table_view_select_row      (FwTableView *self,

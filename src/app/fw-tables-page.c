@@ -95,19 +95,6 @@ fw_tables_page_class_init (FwTablesPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
-/* The table shown, or FW_N_TABLES when a panel is. */
-static FwTable
-visible_table (FwTablesPage *self)
-{
-  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
-
-  for (guint t = 0; t < FW_N_TABLES; t++)
-    if (child == GTK_WIDGET (self->views[t]))
-      return t;
-
-  return FW_N_TABLES;
-}
-
 static void
 on_edit_toggled (FwTablesPage    *self,
                  GtkToggleButton *button)
@@ -121,7 +108,6 @@ make_edit_toggle (FwTablesPage *self)
 {
   GtkWidget *toggle = gtk_toggle_button_new ();
 
-  /* An icon: five tabs in French leave no room for a label. */
   gtk_button_set_icon_name (GTK_BUTTON (toggle), "document-edit-symbolic");
   gtk_widget_set_tooltip_text (toggle, _("Edit cells: click a cell to change it; Enter applies, Escape cancels"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edit Cells"), -1);
@@ -135,12 +121,8 @@ on_record_button (FwTablesPage *self,
                   GtkButton    *button)
 {
   const char *action = g_object_get_data (G_OBJECT (button), "fw-action");
-  FwTable table = visible_table (self);
-  gint row;
-
-  if (table == FW_N_TABLES)
-    return;
-  row = fw_table_view_get_selected_row (self->views[table]);
+  FwTable table = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "fw-table"));
+  gint row = fw_table_view_get_selected_row (self->views[table]);
 
   if (g_str_equal (action, "doc.add-record"))
     gtk_widget_activate_action (GTK_WIDGET (self), action, "(ui)", (guint) table, row);
@@ -149,7 +131,8 @@ on_record_button (FwTablesPage *self,
 }
 
 static GtkWidget *
-make_record_buttons (FwTablesPage *self)
+make_record_buttons (FwTablesPage *self,
+                     FwTable       table)
 {
   static const struct { const char *icon; const char *tooltip; const char *action; } buttons[] = {
     { "list-add-symbolic", N_("Add a record to this table"), "doc.add-record" },
@@ -166,11 +149,32 @@ make_record_buttons (FwTablesPage *self)
 
       gtk_widget_set_tooltip_text (button, _(buttons[i].tooltip));
       g_object_set_data (G_OBJECT (button), "fw-action", (gpointer) buttons[i].action);
+      g_object_set_data (G_OBJECT (button), "fw-table", GUINT_TO_POINTER (table));
       g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_record_button), self);
       gtk_box_append (GTK_BOX (box), button);
     }
 
   return box;
+}
+
+/* Each table's own row holds its editing tools, so that the tabs above
+ * keep the room they need in a narrow window; the three pencils are one. */
+static void
+add_tools (FwTablesPage *self)
+{
+  GtkWidget *first = NULL;
+
+  for (guint t = 0; t < FW_N_TABLES; t++)
+    {
+      GtkWidget *toggle = make_edit_toggle (self);
+
+      if (first == NULL)
+        first = toggle;
+      else
+        g_object_bind_property (first, "active", toggle, "active", G_BINDING_BIDIRECTIONAL);
+      fw_table_view_add_tool (self->views[t], toggle);
+      fw_table_view_add_tool (self->views[t], make_record_buttons (self, t));
+    }
 }
 
 static void
@@ -184,7 +188,6 @@ fw_tables_page_init (FwTablesPage *self)
   };
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *switcher = gtk_stack_switcher_new ();
-  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
@@ -196,18 +199,11 @@ fw_tables_page_init (FwTablesPage *self)
     }
 
   gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->stack);
-  /* A box, not a centre box: with five tabs in French the three parts
-   * would touch. */
-  gtk_widget_set_hexpand (switcher, TRUE);
   gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (bar), make_edit_toggle (self));
-  gtk_box_append (GTK_BOX (bar), switcher);
-  gtk_box_append (GTK_BOX (bar), make_record_buttons (self));
-  gtk_widget_set_margin_top (bar, 6);
-  gtk_widget_set_margin_start (bar, 6);
-  gtk_widget_set_margin_end (bar, 6);
+  gtk_widget_set_margin_top (switcher, 6);
+  add_tools (self);
 
-  gtk_box_append (GTK_BOX (box), bar);
+  gtk_box_append (GTK_BOX (box), switcher);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
   adw_bin_set_child (ADW_BIN (self), box);
 }
