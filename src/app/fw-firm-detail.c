@@ -799,6 +799,31 @@ fw_firm_detail_new (GtkWindow  *parent,
   return GTK_WINDOW (self);
 }
 
+void
+fw_firm_detail_set_firm (FwFirmDetail *self,
+                         guint         firm)
+{
+  g_return_if_fail (FW_IS_FIRM_DETAIL (self));
+
+  if (self->firm == firm)
+    return;
+  self->firm = firm;
+  on_explorer_changed (self);
+}
+
+void
+fw_firm_detail_add_section (FwFirmDetail *self,
+                            GtkWidget    *widget)
+{
+  GtkWidget *grid;
+
+  g_return_if_fail (FW_IS_FIRM_DETAIL (self));
+
+  grid = gtk_widget_get_parent (GTK_WIDGET (self->hq_label));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (grid)), widget, grid);
+  gtk_widget_set_visible (grid, FALSE);
+}
+
 guint
 fw_firm_detail_get_firm (FwFirmDetail *self)
 {

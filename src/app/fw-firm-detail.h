@@ -24,6 +24,12 @@ guint      fw_firm_detail_get_firm           (FwFirmDetail *self);
 guint      fw_firm_detail_get_n_exhibitions  (FwFirmDetail *self);
 guint      fw_firm_detail_get_n_kept         (FwFirmDetail *self);
 FwChart   *fw_firm_detail_get_chart          (FwFirmDetail *self);
+/* Shows another firm, e.g. after an edit moved this one to another row. */
+void       fw_firm_detail_set_firm           (FwFirmDetail *self,
+                                              guint         firm);
+/* Puts @widget in place of the read-only record (the edit form). */
+void       fw_firm_detail_add_section        (FwFirmDetail *self,
+                                              GtkWidget    *widget);
 /* What the "Filter to this firm" button does. */
 void       fw_firm_detail_filter_to_firm     (FwFirmDetail *self);
 

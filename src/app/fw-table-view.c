@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "fw-app-resources.h"
+#include "fw-edit.h"
+#include "fw-edit-cell.h"
 #include "fw-table-view.h"
 
 struct _FwTableView
@@ -17,6 +19,7 @@ struct _FwTableView
   GtkWidget           parent_instance;
 
   /* Template children */
+  GtkBox             *toolbar;
   GtkSearchEntry     *search_entry;
   GtkLabel           *count_label;
   GtkColumnView      *column_view;
@@ -27,6 +30,7 @@ struct _FwTableView
   FwRecordList       *list;
   GPtrArray          *extra_columns;   /* GtkColumnViewColumn */
   guint               selected_row;    /* kept across changes; G_MAXUINT for none */
+  gboolean            editable;
 };
 
 G_DEFINE_FINAL_TYPE (FwTableView, fw_table_view, GTK_TYPE_WIDGET)
@@ -42,9 +46,11 @@ static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
-  FwField  field;
-  guint    extra;
-  gboolean numeric;
+  FwField      field;
+  guint        extra;
+  gboolean     numeric;
+  FwField      edit_field;   /* FW_N_FIELDS: not editable here */
+  FwTableView *view;
 } Cell;
 
 static const char *
@@ -56,43 +62,12 @@ column_title (FwTable table,
   if (field == FW_FIELD_KEPT_FIRMS)
     return C_("column", "Firms");
 
-  switch (field)
-    {
-    case FW_FIELD_FIRM_NAME:
-      return table == FW_TABLE_FIRMS ? C_("column", "Name") : C_("column", "Firm");
-    case FW_FIELD_FAIR_NAME:
-      return table == FW_TABLE_FAIRS ? C_("column", "Name") : C_("column", "Fair");
-    case FW_FIELD_FIRM_HQ:
-      return C_("column", "HQ country");
-    case FW_FIELD_FAIR_HOST:
-      return C_("column", "Host country");
-    case FW_FIELD_FIRM_CONFIDENCE:
-      return C_("column", "Confidence");
-    case FW_FIELD_FIRM_WEBSITE:
-      return C_("column", "Website");
-    case FW_FIELD_FIRM_NOTES:
-      return C_("column", "Notes");
-    case FW_FIELD_FIRM_SOURCE:
-    case FW_FIELD_EXHIBITION_SOURCE:
-      return C_("column", "Source");
-    case FW_FIELD_FAIR_CITY:
-      return C_("column", "City");
-    case FW_FIELD_EXHIBITION_YEAR:
-      return C_("column", "Year");
-    case FW_FIELD_EXHIBITION_NOTE:
-      return C_("column", "Note");
-    case FW_FIELD_FIRM_ID:
-    case FW_FIELD_FAIR_ID:
-      return C_("column", "ID");
-    case FW_FIELD_EXHIBITION_FIRM:
-      return C_("column", "Firm");
-    case FW_FIELD_EXHIBITION_FAIR:
-      return C_("column", "Fair");
-    case FW_FIELD_EXTRA:
-    case FW_N_FIELDS:
-    default:
-      g_return_val_if_reached ("");
-    }
+  if (field == FW_FIELD_FIRM_NAME && table != FW_TABLE_FIRMS)
+    return C_("column", "Firm");
+  if (field == FW_FIELD_FAIR_NAME && table != FW_TABLE_FAIRS)
+    return C_("column", "Fair");
+
+  return fw_field_get_label (field);
 }
 
 /* Fixed widths keep a column from growing to its longest visible cell
@@ -137,12 +112,39 @@ column_width (FwTable table,
     }
 }
 
+/* What editing a column changes: an exhibition's firm and fair columns
+ * show names but change the reference; a fair's host is changed on the
+ * fair, not row by row on its exhibitions. */
+static FwField
+edit_field_for (FwTable table,
+                FwField field)
+{
+  if (field == FW_FIELD_KEPT_EXHIBITIONS || field == FW_FIELD_KEPT_FIRMS)
+    return FW_N_FIELDS;
+  if (field == FW_FIELD_EXTRA)
+    return FW_FIELD_EXTRA;
+  if (table == FW_TABLE_EXHIBITIONS && field == FW_FIELD_FIRM_NAME)
+    return FW_FIELD_EXHIBITION_FIRM;
+  if (table == FW_TABLE_EXHIBITIONS && field == FW_FIELD_FAIR_NAME)
+    return FW_FIELD_EXHIBITION_FAIR;
+
+  return fw_field_get_table (field) == table ? field : FW_N_FIELDS;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             Cell                     *cell)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label;
+
+  if (cell->edit_field != FW_N_FIELDS)
+    {
+      gtk_list_item_set_child (item, fw_edit_cell_new (cell->numeric));
+      return;
+    }
+
+  label = gtk_label_new (NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
@@ -162,6 +164,16 @@ fill_cell (GtkListItem *item,
   GtkWidget *label = gtk_list_item_get_child (item);
   g_autofree char *text = NULL;
   gboolean unknown;
+
+  if (FW_IS_EDIT_CELL (label))
+    {
+      FwEditCell *edit_cell = FW_EDIT_CELL (label);
+
+      fw_edit_cell_set_target (edit_cell, fw_explorer_get_dataset (cell->view->explorer), cell->view->table,
+                               fw_record_get_row (record), cell->edit_field, cell->extra);
+      fw_edit_cell_set_editable (edit_cell, cell->view->editable);
+      label = GTK_WIDGET (fw_edit_cell_get_label (edit_cell));
+    }
 
   text = fw_record_list_get_text (fw_record_get_list (record), fw_record_get_row (record),
                                   cell->field, cell->extra, &unknown);
@@ -211,6 +223,8 @@ add_column (FwTableView *self,
 
   cell->field = field;
   cell->extra = extra;
+  cell->view = self;
+  cell->edit_field = edit_field_for (self->table, field);
   cell->numeric = field == FW_FIELD_KEPT_EXHIBITIONS || field == FW_FIELD_KEPT_FIRMS ||
                   field == FW_FIELD_EXHIBITION_YEAR;
 
@@ -609,6 +623,7 @@ fw_table_view_class_init (FwTableViewClass *klass)
    * references them; the widget may be used without FwApplication. */
   (void) fw_app_get_resource ();
   gtk_widget_class_set_template_from_resource (widget_class, "/org/fairwatch/Fairwatch/ui/fw-table-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FwTableView, toolbar);
   gtk_widget_class_bind_template_child (widget_class, FwTableView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FwTableView, count_label);
   gtk_widget_class_bind_template_child (widget_class, FwTableView, column_view);
@@ -651,6 +666,81 @@ fw_table_view_get_explorer (FwTableView *self)
   g_return_val_if_fail (FW_IS_TABLE_VIEW (self), NULL);
 
   return self->explorer;
+}
+
+static void
+set_cells_editable (GtkWidget *widget,
+                    gboolean   editable)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (FW_IS_EDIT_CELL (child))
+        fw_edit_cell_set_editable (FW_EDIT_CELL (child), editable);
+      else
+        set_cells_editable (child, editable);
+    }
+}
+
+void
+fw_table_view_set_editable (FwTableView *self,
+                            gboolean     editable)
+{
+  g_return_if_fail (FW_IS_TABLE_VIEW (self));
+
+  self->editable = !!editable;
+  set_cells_editable (GTK_WIDGET (self->column_view), self->editable);
+}
+
+void
+fw_table_view_add_tool (FwTableView *self,
+                        GtkWidget   *tool)
+{
+  g_return_if_fail (FW_IS_TABLE_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (tool));
+
+  gtk_box_append (self->toolbar, tool);
+}
+
+gboolean
+fw_table_view_select_row (FwTableView *self,
+                          guint        row)
+{
+  guint position;
+
+  g_return_val_if_fail (FW_IS_TABLE_VIEW (self), FALSE);
+
+  position = fw_record_list_find_row (self->list, row);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  if (!is_attached (self))
+    {
+      self->selected_row = row;
+      return TRUE;
+    }
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->column_view), "list.scroll-to-item", "u", position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  return TRUE;
+}
+
+gint
+fw_table_view_get_selected_row (FwTableView *self)
+{
+  guint position;
+
+  g_return_val_if_fail (FW_IS_TABLE_VIEW (self), -1);
+
+  if (!is_attached (self))
+    return -1;
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position == GTK_INVALID_LIST_POSITION || position >= g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return -1;
+
+  return (gint) fw_record_list_get_row (self->list, position);
 }
 
 void

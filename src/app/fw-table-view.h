@@ -39,4 +39,18 @@ const char          *fw_table_view_get_count_text  (FwTableView *self);
 void                 fw_table_view_activate_row    (FwTableView *self,
                                                     guint        position);
 
+/* Cells of the table's own fields (and an exhibition's firm and fair)
+ * open for editing on a click; see FwEditCell. */
+void                 fw_table_view_set_editable    (FwTableView *self,
+                                                    gboolean     editable);
+/* Puts @tool at the end of the row above the table, after the count. */
+void                 fw_table_view_add_tool        (FwTableView *self,
+                                                    GtkWidget   *tool);
+/* Selects and shows @row, a row of the dataset; FALSE when the filter
+ * hides it. */
+gboolean             fw_table_view_select_row      (FwTableView *self,
+                                                    guint        row);
+/* The dataset row selected, or -1. */
+gint                 fw_table_view_get_selected_row (FwTableView *self);
+
 G_END_DECLS

@@ -25,4 +25,15 @@ FwTableView  *fw_tables_page_get_view     (FwTablesPage *self,
 void          fw_tables_page_show_table   (FwTablesPage *self,
                                            FwTable       table);
 
+/* Another page beside the three tables (the Problems panel, the Changes
+ * view), with its own tab. */
+void          fw_tables_page_add_panel    (FwTablesPage *self,
+                                           GtkWidget    *panel,
+                                           const char   *name,
+                                           const char   *title);
+GtkWidget    *fw_tables_page_get_panel    (FwTablesPage *self,
+                                           const char   *name);
+void          fw_tables_page_show_panel   (FwTablesPage *self,
+                                           const char   *name);
+
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "fw-adversary-list.h"
 #include "fw-chart-widget.h"
+#include "fw-edit-session.h"
 #include "fw-export-actions.h"
 #include "fw-finding-page.h"
 #include "fw-firm-detail.h"
@@ -19,37 +20,8 @@
 #include "fw-overview.h"
 #include "fw-sidebar.h"
 #include "fw-tables-page.h"
-#include "fw-window.h"
+#include "fw-window-private.h"
 
-struct _FwWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template children */
-  AdwToastOverlay      *toast_overlay;
-  AdwViewSwitcherTitle *switcher_title;
-  GtkToggleButton      *sidebar_button;
-  GtkRevealer          *fictional_banner;
-  GtkRevealer          *error_banner;
-  GtkLabel             *error_label;
-  GtkLabel             *filter_summary;
-  GtkLabel             *filter_counts;
-  GtkWidget            *clear_button;
-  GtkPaned             *paned;
-  GtkScrolledWindow    *sidebar_scroller;
-  GtkStack             *main_stack;
-  GtkSpinner           *loading_spinner;
-  GtkLabel             *loading_label;
-  AdwViewStack         *view_stack;
-  GMenu                *recent_menu;
-
-  FwSidebar            *sidebar;
-  GSettings            *settings;
-  FwExplorer           *explorer;
-  GFile                *file;           /* NULL for bundled data */
-  GCancellable         *load_cancellable;
-  GPtrArray            *views;          /* widgets with an "explorer" property */
-};
 
 G_DEFINE_FINAL_TYPE (FwWindow, fw_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -72,6 +44,8 @@ fw_window_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->views, g_ptr_array_unref);
+  g_clear_pointer (&self->document_views, g_ptr_array_unref);
+  g_clear_object (&self->session);
   g_clear_object (&self->explorer);
   g_clear_object (&self->file);
   g_clear_object (&self->settings);
@@ -100,10 +74,12 @@ fw_window_get_property (GObject    *object,
     }
 }
 
-static void
-toast (FwWindow   *self,
-       const char *text)
+void
+fw_window_add_toast (FwWindow   *self,
+                     const char *text)
 {
+  g_return_if_fail (FW_IS_WINDOW (self));
+
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
 }
 
@@ -184,6 +160,7 @@ set_explorer (FwWindow   *self,
   title = fw_dataset_get_title (dataset);
   adw_view_switcher_title_set_subtitle (self->switcher_title, title != NULL ? title : "");
   gtk_window_set_title (GTK_WINDOW (self), title != NULL ? title : _("Fairwatch"));
+  fw_window_update_title (self);
   gtk_revealer_set_reveal_child (self->fictional_banner, fw_dataset_get_fictional (dataset));
   gtk_stack_set_visible_child_name (self->main_stack, "content");
 
@@ -217,23 +194,35 @@ fw_window_get_explorer (FwWindow *self)
   return self->explorer;
 }
 
+void
+fw_window_set_document (FwWindow   *self,
+                        FwDocument *document)
+{
+  g_return_if_fail (FW_IS_WINDOW (self));
+  g_return_if_fail (FW_IS_DOCUMENT (document));
+
+  for (guint i = 0; i < self->document_views->len; i++)
+    g_object_set (g_ptr_array_index (self->document_views, i), "document", document, NULL);
+  set_explorer (self, fw_document_get_explorer (document));
+  fw_edit_session_set_document (self->session, document);
+}
+
 static void
 open_resource (FwWindow   *self,
                const char *resource)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(FwDataset) dataset = fw_io_load_resource (resource, &error);
-  g_autoptr(FwExplorer) explorer = NULL;
+  g_autofree char *uri = g_strconcat ("resource://", resource, NULL);
+  g_autoptr(FwDocument) document = fw_document_load (uri, NULL, NULL, &error);
 
-  if (dataset == NULL)
+  if (document == NULL)
     {
       show_error (self, error->message);
       return;
     }
 
   g_clear_object (&self->file);
-  explorer = fw_explorer_new (dataset);
-  set_explorer (self, explorer);
+  fw_window_set_document (self, document);
 }
 
 void
@@ -266,15 +255,15 @@ load_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  FwDataset *dataset;
+  FwDocument *document;
 
-  dataset = fw_io_load (data->path, data->problems, cancellable, &error);
-  if (dataset == NULL)
+  document = fw_document_load (data->path, data->problems, cancellable, &error);
+  if (document == NULL)
     g_task_return_error (task, error);
   else if (g_task_return_error_if_cancelled (task))
-    g_object_unref (dataset);
+    g_object_unref (document);
   else
-    g_task_return_pointer (task, dataset, g_object_unref);
+    g_task_return_pointer (task, document, g_object_unref);
 }
 
 static void
@@ -286,16 +275,15 @@ load_done (GObject      *object,
   GTask *task = G_TASK (result);
   LoadData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autoptr(FwDataset) dataset = NULL;
-  g_autoptr(FwExplorer) explorer = NULL;
+  g_autoptr(FwDocument) document = NULL;
   g_autoptr(GFile) file = NULL;
   guint n_warnings;
 
   g_clear_object (&self->load_cancellable);
   gtk_spinner_stop (self->loading_spinner);
 
-  dataset = g_task_propagate_pointer (task, &error);
-  if (dataset == NULL)
+  document = g_task_propagate_pointer (task, &error);
+  if (document == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (self, error->message);
@@ -309,8 +297,7 @@ load_done (GObject      *object,
   g_set_object (&self->file, file);
   gtk_revealer_set_reveal_child (self->error_banner, FALSE);
 
-  explorer = fw_explorer_new (dataset);
-  set_explorer (self, explorer);
+  fw_window_set_document (self, document);
 
   {
     g_autofree char *uri = g_file_get_uri (file);
@@ -327,7 +314,7 @@ load_done (GObject      *object,
                                                          "Opened with %u warnings; “fairwatch validate” lists them",
                                                          n_warnings),
                                                n_warnings);
-      toast (self, text);
+      fw_window_add_toast (self, text);
     }
 }
 
@@ -459,6 +446,7 @@ fw_window_show_firm (FwWindow *self,
     return;
 
   detail = fw_firm_detail_new (GTK_WINDOW (self), self->explorer, firm);
+  fw_window_add_firm_form (self, FW_FIRM_DETAIL (detail), firm);
   gtk_window_present (detail);
 }
 
@@ -731,6 +719,7 @@ add_finding_pages (FwWindow *self)
   add_view (self, GTK_WIDGET (adversaries), "adversaries", _("Adversaries"), "dialog-warning-symbolic");
   add_view (self, fw_map_page_new (), "maps", _("Maps"), "find-location-symbolic");
   add_view (self, GTK_WIDGET (fw_tables_page_new ()), "tables", _("Tables"), "view-list-symbolic");
+  fw_window_add_curation_views (self);
 }
 
 static void
@@ -766,6 +755,7 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, curation_box);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
@@ -791,6 +781,9 @@ fw_window_init (FwWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->views = g_ptr_array_new ();
+  self->document_views = g_ptr_array_new ();
+  self->session = fw_edit_session_new (ADW_APPLICATION_WINDOW (self));
+  fw_edit_session_fill_header (self->session, self->curation_box);
   /* Run from a build tree without its schema, the window still opens; it
    * just remembers nothing. */
   {

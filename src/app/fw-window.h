@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "fw-application.h"
+#include "fw-document.h"
+#include "fw-edit-session.h"
 #include "fw-explorer.h"
 #include "fw-views.h"
 
@@ -28,6 +30,26 @@ GtkWidget  *fw_window_get_view      (FwWindow      *self,
                                      const char    *name);
 void        fw_window_show_firm     (FwWindow      *self,
                                      guint          firm);
+void        fw_window_add_toast     (FwWindow      *self,
+                                     const char    *text);
+
+/* Curation (see FwEditSession). */
+void        fw_window_set_document  (FwWindow      *self,
+                                     FwDocument    *document);
+FwDocument *fw_window_get_document  (FwWindow      *self);
+/* Title and subtitle from the document, marked while edits are unsaved. */
+void        fw_window_update_title  (FwWindow      *self);
+FwEditSession *fw_window_get_session (FwWindow     *self);
+/* "problems" or "changes", beside the tables. */
+GtkWidget  *fw_window_get_curation_view  (FwWindow   *self,
+                                          const char *name);
+void        fw_window_show_curation_view (FwWindow   *self,
+                                          const char *name);
+/* Shows @row of @table in the tables and selects it, clearing the filter
+ * when it hides the row. */
+void        fw_window_select_record (FwWindow      *self,
+                                     FwTable        table,
+                                     guint          row);
 GtkWidget  *fw_window_get_visible_view (FwWindow   *self);
 /* Shows the page that has the view's chart and focuses the chart. */
 gboolean    fw_window_show_chart    (FwWindow      *self,

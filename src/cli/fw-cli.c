@@ -17,6 +17,7 @@
 #include "fw-findings.h"
 #include "fw-generator.h"
 #include "fw-io.h"
+#include "fw-validate.h"
 
 /* Exit statuses, as `fairwatch --help` documents them. */
 enum {
@@ -311,6 +312,15 @@ command_validate (int    argc,
     }
 
   dataset = fw_io_load (argv[1], problems, NULL, &error);
+  /* The same checks as the window's Problems panel, on what was read. */
+  if (dataset != NULL)
+    {
+      g_autoptr(FwProblems) checks = fw_problems_new (10000);
+      g_autofree char *name = g_path_get_basename (argv[1]);
+
+      fw_validate_dataset (dataset, name, checks);
+      fw_validate_merge (problems, checks);
+    }
 
   for (guint i = 0; i < fw_problems_get_n_kept (problems); i++)
     {

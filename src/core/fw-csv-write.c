@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fw-csv-private.h"
+#include "fw-io.h"
 
 #define WRITE_BUFFER    (64 * 1024)
 
@@ -571,21 +572,83 @@ make_ids (FwDataset *dataset,
   return ids;
 }
 
-/* Closing with a cancelled cancellable makes GIO drop the temporary file
- * and leave the previous one in place. */
-static void
-discard_stream (GOutputStream *stream)
+typedef struct
 {
-  g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+  FwDataset        *dataset;
+  FwTable           table;
+  char            **firm_ids;
+  char            **fair_ids;
+  FwCsvWriteFlags   flags;
+  GArray           *columns;
+  const LayoutFile *file;
+} TableJob;
 
-  g_cancellable_cancel (cancelled);
-  g_output_stream_close (stream, cancelled, NULL);
+static gboolean
+write_table_rows (GOutputStream  *out,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  TableJob *job = user_data;
+  const LayoutFile *file = job->file;
+  RowContext ctx = { 0 };
+  gboolean ok;
+  guint n;
+  Writer w;
+
+  writer_init (&w, out, cancellable,
+               file != NULL ? file->delimiter : ',',
+               file != NULL && file->bom,
+               file != NULL && file->crlf);
+
+  w.escape_formulas = (job->flags & FW_CSV_WRITE_ESCAPE_FORMULAS) != 0;
+
+  ctx.dataset = job->dataset;
+  ctx.countries = fw_dataset_get_countries (job->dataset);
+  ctx.firm_ids = job->firm_ids;
+  ctx.fair_ids = job->fair_ids;
+  n = fw_dataset_get_n_rows (job->dataset, job->table);
+
+  ok = writer_header (&w, job->columns, error);
+  for (guint i = 0; ok && i < n; i++)
+    {
+      FwFirmValues firm;
+      FwFairValues fair;
+      FwExhibitionValues exhibition;
+
+      if (job->table == FW_TABLE_FIRMS)
+        {
+          fw_dataset_get_firm (job->dataset, i, &firm);
+          ctx.firm = &firm;
+          ctx.firm_row = i;
+        }
+      else if (job->table == FW_TABLE_FAIRS)
+        {
+          fw_dataset_get_fair (job->dataset, i, &fair);
+          ctx.fair = &fair;
+          ctx.fair_row = i;
+        }
+      else
+        {
+          fw_dataset_get_exhibition (job->dataset, i, &exhibition);
+          ctx.exhibition = &exhibition;
+          ctx.exhibition_row = i;
+        }
+
+      ok = write_row (&w, &ctx, job->columns, error);
+    }
+
+  if (ok)
+    ok = writer_flush (&w, error);
+  writer_clear (&w);
+
+  return ok;
 }
 
 static gboolean
 write_table (FwDataset       *dataset,
              FwTable          table,
-             GFile           *directory,
+             const char      *directory,
              char           **firm_ids,
              char           **fair_ids,
              const gboolean  *has_data,
@@ -595,15 +658,10 @@ write_table (FwDataset       *dataset,
 {
   gboolean always_default[FW_N_FIELDS];
   gboolean always_layout[FW_N_FIELDS] = { FALSE };
-  g_autoptr(GFile) gfile = g_file_get_child (directory, fw_csv_table_files[table]);
-  g_autoptr(GFileOutputStream) out = NULL;
+  g_autofree char *path = g_build_filename (directory, fw_csv_table_files[table], NULL);
   g_autoptr(GArray) columns = NULL;
   FwCsvLayout *layout = fw_dataset_get_csv_layout (dataset);
-  const LayoutFile *file = NULL;
-  RowContext ctx = { 0 };
-  gboolean ok;
-  guint n;
-  Writer w;
+  TableJob job = { dataset, table, firm_ids, fair_ids, flags, NULL, NULL };
 
   for (guint i = 0; i < FW_N_FIELDS; i++)
     always_default[i] = TRUE;
@@ -615,70 +673,19 @@ write_table (FwDataset       *dataset,
   always_layout[FW_FIELD_EXHIBITION_FAIR] = TRUE;
 
   if (layout != NULL && layout->tables)
-    file = &layout->files[table];
+    job.file = &layout->files[table];
 
-  columns = build_columns (dataset, file != NULL ? file->columns : NULL,
+  columns = build_columns (dataset, job.file != NULL ? job.file->columns : NULL,
                            &fw_csv_table_specs[table],
                            &table, 1,
-                           file != NULL ? always_layout : always_default, has_data);
+                           job.file != NULL ? always_layout : always_default, has_data);
+  job.columns = columns;
 
-  out = g_file_replace (gfile, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, error);
-  if (out == NULL)
-    return FALSE;
-
-  writer_init (&w, G_OUTPUT_STREAM (out), cancellable,
-               file != NULL ? file->delimiter : ',',
-               file != NULL && file->bom,
-               file != NULL && file->crlf);
-
-  w.escape_formulas = (flags & FW_CSV_WRITE_ESCAPE_FORMULAS) != 0;
-
-  ctx.dataset = dataset;
-  ctx.countries = fw_dataset_get_countries (dataset);
-  ctx.firm_ids = firm_ids;
-  ctx.fair_ids = fair_ids;
-  n = fw_dataset_get_n_rows (dataset, table);
-
-  ok = writer_header (&w, columns, error);
-  for (guint i = 0; ok && i < n; i++)
-    {
-      FwFirmValues firm;
-      FwFairValues fair;
-      FwExhibitionValues exhibition;
-
-      if (table == FW_TABLE_FIRMS)
-        {
-          fw_dataset_get_firm (dataset, i, &firm);
-          ctx.firm = &firm;
-          ctx.firm_row = i;
-        }
-      else if (table == FW_TABLE_FAIRS)
-        {
-          fw_dataset_get_fair (dataset, i, &fair);
-          ctx.fair = &fair;
-          ctx.fair_row = i;
-        }
-      else
-        {
-          fw_dataset_get_exhibition (dataset, i, &exhibition);
-          ctx.exhibition = &exhibition;
-          ctx.exhibition_row = i;
-        }
-
-      ok = write_row (&w, &ctx, columns, error);
-    }
-
-  if (ok)
-    ok = writer_flush (&w, error);
-  writer_clear (&w);
-
-  if (!ok)
-    {
-      discard_stream (G_OUTPUT_STREAM (out));
-      return FALSE;
-    }
-
-  return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
+  /* Each table as the other files are written (temporary file, fsync,
+   * rename); an export, which escapes formulas, replaces a copy and keeps
+   * no backup. */
+  return fw_io_write_atomic (path, !(flags & FW_CSV_WRITE_ESCAPE_FORMULAS), write_table_rows, &job,
+                             NULL, NULL, cancellable, error);
 }
 
 gboolean
@@ -721,7 +728,7 @@ fw_csv_write_tables_with_flags (FwDataset        *dataset,
 
   for (guint t = 0; t < FW_N_TABLES; t++)
     {
-      if (!write_table (dataset, t, dir, firm_ids, fair_ids, has_data, flags, cancellable, error))
+      if (!write_table (dataset, t, directory, firm_ids, fair_ids, has_data, flags, cancellable, error))
         return FALSE;
     }
 

@@ -309,6 +309,14 @@ fw_explorer_clear_filter (FwExplorer *self)
   fw_explorer_set_filter (self, filter);
 }
 
+void
+fw_explorer_refresh (FwExplorer *self)
+{
+  g_return_if_fail (FW_IS_EXPLORER (self));
+
+  apply_current (self);
+}
+
 gboolean
 fw_explorer_can_go_back (FwExplorer *self)
 {

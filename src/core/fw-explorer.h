@@ -40,6 +40,10 @@ void            fw_explorer_set_search       (FwExplorer     *self,
                                               const char     *text);
 void            fw_explorer_clear_filter     (FwExplorer     *self);
 
+/* The dataset changed (an edit): re-runs the query with the same filter
+ * and emits "changed". */
+void            fw_explorer_refresh          (FwExplorer     *self);
+
 gboolean        fw_explorer_can_go_back      (FwExplorer     *self);
 gboolean        fw_explorer_can_go_forward   (FwExplorer     *self);
 void            fw_explorer_go_back          (FwExplorer     *self);

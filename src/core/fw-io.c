@@ -7,8 +7,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fw-csv.h"
 #include "fw-io.h"
@@ -227,36 +231,194 @@ fw_io_load_demo (GError **error)
   return fw_io_load_resource (FW_DEMO_RESOURCE, error);
 }
 
-gboolean
-fw_io_save (FwDataset     *dataset,
-            const char    *path,
-            FwFormat       format,
-            GCancellable  *cancellable,
-            GError       **error)
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *format,
+                 const char  *name)
 {
-  return fw_io_save_full (dataset, path, format, FW_IO_SAVE_DEFAULT, cancellable, error);
+  g_autofree char *display = g_filename_display_name (name);
+
+  /* The formats are translations of literals checked at the call sites. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), format,
+               display, g_strerror (saved_errno));
+#pragma GCC diagnostic pop
+  return FALSE;
+}
+
+static gboolean
+sync_path (const char  *path,
+           gboolean     directory,
+           GError     **error)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | (directory ? O_DIRECTORY : 0), 0);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      /* Translators: the first %s is a file, the second why it failed */
+      return set_errno_error (error, saved_errno, _("Could not flush %s to disk: %s"), path);
+    }
+
+  return g_close (fd, error);
+}
+
+static gboolean
+keep_backup (const char  *path,
+             GError     **error)
+{
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+  if (g_unlink (backup) != 0 && errno != ENOENT)
+    return set_errno_error (error, errno, _("Could not replace the backup %s: %s"), backup);
+
+  if (link (path, backup) != 0)
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (path);
+      g_autoptr(GFile) to = g_file_new_for_path (backup);
+
+      /* File systems without hard links get a copy. */
+      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
-fw_io_save_full (FwDataset     *dataset,
-                 const char    *path,
-                 FwFormat       format,
-                 FwIoSaveFlags  flags,
-                 GCancellable  *cancellable,
-                 GError       **error)
+fw_io_write_atomic (const char        *path,
+                    gboolean           backup,
+                    FwIoWriteFunc      write,
+                    gpointer           user_data,
+                    FwIoStreamFilter   filter,
+                    gpointer           filter_data,
+                    GCancellable      *cancellable,
+                    GError           **error)
 {
-  FwCsvWriteFlags csv_flags = (flags & FW_IO_SAVE_EXPORT) ? FW_CSV_WRITE_ESCAPE_FORMULAS : FW_CSV_WRITE_DEFAULT;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abort = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(GFile) tmp_file = NULL;
+  g_autoptr(GFileOutputStream) file_stream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  GStatBuf original;
+  gboolean exists;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (write != NULL, FALSE);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  exists = g_stat (path, &original) == 0;
+
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    /* Translators: the first %s is a folder, the second why it failed */
+    return set_errno_error (error, errno, _("Cannot write in the folder %s: %s"), dir);
+  close (fd);
+  if (exists)
+    g_chmod (tmp, original.st_mode & 07777);
+
+  tmp_file = g_file_new_for_path (tmp);
+  file_stream = g_file_append_to (tmp_file, G_FILE_CREATE_NONE, cancellable, error);
+  if (file_stream == NULL)
+    goto failed;
+
+  stream = filter != NULL ? filter (G_OUTPUT_STREAM (file_stream), filter_data)
+                          : g_object_ref (G_OUTPUT_STREAM (file_stream));
+
+  if (!write (stream, user_data, cancellable, error))
+    {
+      g_output_stream_close (stream, NULL, NULL);
+      g_output_stream_close (G_OUTPUT_STREAM (file_stream), NULL, NULL);
+      goto failed;
+    }
+  if (!g_output_stream_close (stream, cancellable, error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (file_stream), cancellable, error) ||
+      !sync_path (tmp, FALSE, error))
+    goto failed;
+
+  if (exists && backup && !keep_backup (path, error))
+    goto failed;
+
+  if (g_rename (tmp, path) != 0)
+    {
+      set_errno_error (error, errno, _("Could not put the new version in place of %s: %s"), path);
+      goto failed;
+    }
+
+  /* The rename itself reaches the disk with the folder. */
+  return sync_path (dir, TRUE, error);
+
+failed:
+  g_unlink (tmp);
+  return FALSE;
+}
+
+gboolean
+fw_io_write_json (GOutputStream  *stream,
+                  gpointer        user_data,
+                  GCancellable   *cancellable,
+                  GError        **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, user_data);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  return json_generator_to_stream (generator, stream, cancellable, error) &&
+         g_output_stream_write_all (stream, "\n", 1, NULL, cancellable, error);
+}
+
+typedef struct
+{
+  FwDataset       *dataset;
+  FwFormat         format;
+  FwCsvWriteFlags  csv_flags;
+} SaveData;
+
+static gboolean
+write_dataset (GOutputStream  *stream,
+               gpointer        user_data,
+               GCancellable   *cancellable,
+               GError        **error)
+{
+  SaveData *data = user_data;
+
+  if (data->format == FW_FORMAT_NATIVE)
+    return fw_native_write (data->dataset, stream, cancellable, error);
+
+  return fw_csv_write_flat_with_flags (data->dataset, stream, data->csv_flags, cancellable, error);
+}
+
+gboolean
+fw_io_save_through (FwDataset         *dataset,
+                    const char        *path,
+                    FwFormat           format,
+                    FwIoSaveFlags      flags,
+                    FwIoStreamFilter   filter,
+                    gpointer           filter_data,
+                    GCancellable      *cancellable,
+                    GError           **error)
+{
+  SaveData data = { dataset, format, FW_CSV_WRITE_DEFAULT };
 
   g_return_val_if_fail (FW_IS_DATASET (dataset), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (flags & FW_IO_SAVE_EXPORT)
+    data.csv_flags = FW_CSV_WRITE_ESCAPE_FORMULAS;
+
   if (format == FW_FORMAT_UNKNOWN)
-    format = fw_format_for_path (path, TRUE);
+    data.format = format = fw_format_for_path (path, TRUE);
 
   if (format == FW_FORMAT_UNKNOWN)
     {
@@ -268,31 +430,30 @@ fw_io_save_full (FwDataset     *dataset,
     }
 
   if (format == FW_FORMAT_CSV_TABLES)
-    return fw_csv_write_tables_with_flags (dataset, path, csv_flags, cancellable, error);
+    return fw_csv_write_tables_with_flags (dataset, path, data.csv_flags, cancellable, error);
 
-  /* g_file_replace() writes a temporary file and renames it over the
-   * original when the stream is closed, keeping PATH~ as the backup
-   * (not for an export, which replaces a copy). */
-  file = g_file_new_for_commandline_arg (path);
-  stream = g_file_replace (file, NULL, !(flags & FW_IO_SAVE_EXPORT), G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
+  /* An export replaces a copy: no backup of it. */
+  return fw_io_write_atomic (path, !(flags & FW_IO_SAVE_EXPORT), write_dataset, &data, filter, filter_data,
+                             cancellable, error);
+}
 
-  if (format == FW_FORMAT_NATIVE)
-    ok = fw_native_write (dataset, G_OUTPUT_STREAM (stream), cancellable, &local_error);
-  else
-    ok = fw_csv_write_flat_with_flags (dataset, G_OUTPUT_STREAM (stream), csv_flags, cancellable, &local_error);
+gboolean
+fw_io_save_full (FwDataset      *dataset,
+                 const char     *path,
+                 FwFormat        format,
+                 FwIoSaveFlags   flags,
+                 GCancellable   *cancellable,
+                 GError        **error)
+{
+  return fw_io_save_through (dataset, path, format, flags, NULL, NULL, cancellable, error);
+}
 
-  if (!ok)
-    {
-      /* Closing with a cancelled cancellable discards the temporary file,
-       * so the original stays as it was. */
-      abort = g_cancellable_new ();
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+gboolean
+fw_io_save (FwDataset     *dataset,
+            const char    *path,
+            FwFormat       format,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return fw_io_save_full (dataset, path, format, FW_IO_SAVE_DEFAULT, cancellable, error);
 }

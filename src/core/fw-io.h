@@ -51,6 +51,34 @@ gboolean   fw_io_save             (FwDataset     *dataset,
                                    GCancellable  *cancellable,
                                    GError       **error);
 
+typedef gboolean (*FwIoWriteFunc)         (GOutputStream *stream,
+                                           gpointer       user_data,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+/* Returns the stream to write through in place of @stream (taking a
+ * reference); tests use it to make a write fail midway. */
+typedef GOutputStream *(*FwIoStreamFilter) (GOutputStream *stream,
+                                            gpointer       user_data);
+
+/* The atomic write under fw_io_save(): @write fills a new temporary file
+ * in @path's folder (through @filter when given); it is closed, fsync()ed,
+ * the current file is kept as PATH~ when @backup (a hard link, or a copy), the
+ * temporary file is renamed over @path and the folder is synced.  On any
+ * failure the temporary file is removed and @path is untouched. */
+gboolean   fw_io_write_atomic     (const char       *path,
+                                   gboolean          backup,
+                                   FwIoWriteFunc     write,
+                                   gpointer          user_data,
+                                   FwIoStreamFilter  filter,
+                                   gpointer          filter_data,
+                                   GCancellable     *cancellable,
+                                   GError          **error);
+/* An FwIoWriteFunc writing the JsonNode @user_data, indented, with a
+ * final line break. */
+gboolean   fw_io_write_json       (GOutputStream    *stream,
+                                   gpointer          user_data,
+                                   GCancellable     *cancellable,
+                                   GError          **error);
 typedef enum
 {
   FW_IO_SAVE_DEFAULT = 0,
@@ -59,11 +87,20 @@ typedef enum
   FW_IO_SAVE_EXPORT  = 1 << 0,
 } FwIoSaveFlags;
 
-gboolean   fw_io_save_full        (FwDataset     *dataset,
-                                   const char    *path,
-                                   FwFormat       format,
-                                   FwIoSaveFlags  flags,
-                                   GCancellable  *cancellable,
-                                   GError       **error);
+gboolean   fw_io_save_full        (FwDataset        *dataset,
+                                   const char       *path,
+                                   FwFormat          format,
+                                   FwIoSaveFlags     flags,
+                                   GCancellable     *cancellable,
+                                   GError          **error);
+/* fw_io_save_full() writing through @filter (see FwIoStreamFilter). */
+gboolean   fw_io_save_through     (FwDataset        *dataset,
+                                   const char       *path,
+                                   FwFormat          format,
+                                   FwIoSaveFlags     flags,
+                                   FwIoStreamFilter  filter,
+                                   gpointer          filter_data,
+                                   GCancellable     *cancellable,
+                                   GError          **error);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "bench-util.h"
 #include "fw-findings.h"
 #include "fw-io.h"
 
