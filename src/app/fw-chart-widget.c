@@ -94,23 +94,32 @@ rebuild (FwChartWidget *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-static void
-fw_chart_widget_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
+void
+fw_chart_widget_snapshot_figure (GtkWidget   *widget,
+                                 GtkSnapshot *snapshot,
+                                 FwFigure    *figure)
 {
-  FwChartWidget *self = FW_CHART_WIDGET (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   FwChartStyle style;
   cairo_t *cr;
 
-  if (self->chart == NULL || width <= 0 || height <= 0)
+  if (figure == NULL || width <= 0 || height <= 0)
     return;
 
   fw_chart_widget_get_style (&style);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  fw_chart_draw (self->chart, cr, width, height, &style);
+  fw_figure_draw (figure, cr, width, height, &style);
   cairo_destroy (cr);
+}
+
+static void
+fw_chart_widget_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  FwChartWidget *self = FW_CHART_WIDGET (widget);
+
+  fw_chart_widget_snapshot_figure (widget, snapshot, self->chart != NULL ? FW_FIGURE (self->chart) : NULL);
 }
 
 static GtkSizeRequestMode

@@ -19,6 +19,11 @@ G_DECLARE_FINAL_TYPE (FwChartWidget, fw_chart_widget, FW, CHART_WIDGET, GtkWidge
 /* The colours for the current colour scheme and contrast, on a
  * transparent background: charts and maps in the window share them. */
 void        fw_chart_widget_get_style    (FwChartStyle  *style);
+/* Draws @figure over the whole of @widget in that style: the snapshot of
+ * every widget that shows a chart or a map. */
+void        fw_chart_widget_snapshot_figure (GtkWidget   *widget,
+                                             GtkSnapshot *snapshot,
+                                             FwFigure    *figure);
 
 GtkWidget  *fw_chart_widget_new          (FwView         view);
 FwView      fw_chart_widget_get_view     (FwChartWidget *self);

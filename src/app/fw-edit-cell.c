@@ -58,7 +58,8 @@ fw_edit_cell_class_init (FwEditCellClass *klass)
 static void
 stop (FwEditCell *self)
 {
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->label));
+  if (self->entry != NULL)
+    gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->label));
 }
 
 static void
@@ -125,37 +126,51 @@ on_pressed (FwEditCell      *self,
   fw_edit_cell_start (self);
 }
 
+/* The entry is made when a cell is first edited: a table shows two
+ * hundred rows of cells, and an entry is a dozen widgets. */
 static void
-fw_edit_cell_init (FwEditCell *self)
+ensure_entry (FwEditCell *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
-  GtkEventController *key = gtk_event_controller_key_new ();
-  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *key;
+  GtkEventController *focus;
 
-  self->stack = GTK_STACK (gtk_stack_new ());
-  self->label = GTK_LABEL (gtk_label_new (NULL));
+  if (self->entry != NULL)
+    return;
+
   self->entry = GTK_ENTRY (gtk_entry_new ());
-  self->field = FW_N_FIELDS;
-
-  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (self->label, TRUE);
-  gtk_label_set_xalign (self->label, 0.0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->label), "fw-cell");
   gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 4);
-
-  /* The row keeps a label's height until the entry opens. */
-  gtk_stack_set_hhomogeneous (self->stack, FALSE);
-  gtk_stack_set_vhomogeneous (self->stack, FALSE);
-  gtk_stack_add_child (self->stack, GTK_WIDGET (self->label));
   gtk_stack_add_child (self->stack, GTK_WIDGET (self->entry));
-  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
 
+  key = gtk_event_controller_key_new ();
+  focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (on_activate), self);
   g_signal_connect_swapped (self->entry, "changed", G_CALLBACK (on_changed), self);
   g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (on_key), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), key);
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (stop), self);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), focus);
+}
+
+static void
+fw_edit_cell_init (FwEditCell *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  self->label = GTK_LABEL (gtk_label_new (NULL));
+  self->field = FW_N_FIELDS;
+
+  gtk_label_set_ellipsize (self->label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (self->label, TRUE);
+  gtk_label_set_xalign (self->label, 0.0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->label), "fw-cell");
+
+  /* The row keeps a label's height until the entry opens. */
+  gtk_stack_set_hhomogeneous (self->stack, FALSE);
+  gtk_stack_set_vhomogeneous (self->stack, FALSE);
+  gtk_stack_add_child (self->stack, GTK_WIDGET (self->label));
+  gtk_widget_set_parent (GTK_WIDGET (self->stack), GTK_WIDGET (self));
+
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (on_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
 }
@@ -187,6 +202,8 @@ fw_edit_cell_get_entry (FwEditCell *self)
 {
   g_return_val_if_fail (FW_IS_EDIT_CELL (self), NULL);
 
+  ensure_entry (self);
+
   return self->entry;
 }
 
@@ -215,7 +232,11 @@ fw_edit_cell_set_editable (FwEditCell *self,
 {
   g_return_if_fail (FW_IS_EDIT_CELL (self));
 
-  self->editable = editable;
+  /* Setting a tooltip asks the X server where the pointer is: not on
+   * every refill of every cell. */
+  if (self->editable == !!editable)
+    return;
+  self->editable = !!editable;
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->label), editable ? _("Click to edit") : NULL);
 }
 
@@ -227,6 +248,7 @@ fw_edit_cell_start (FwEditCell *self)
   if (!self->editable || self->dataset == NULL)
     return;
 
+  ensure_entry (self);
   /* A dimmed label says "(unknown)": there is nothing to edit yet. */
   gtk_editable_set_text (GTK_EDITABLE (self->entry),
                          gtk_widget_has_css_class (GTK_WIDGET (self->label), "dim-label")

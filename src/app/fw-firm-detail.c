@@ -34,18 +34,8 @@ fw_chart_area_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   FwChartArea *self = FW_CHART_AREA (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  FwChartStyle style;
-  cairo_t *cr;
 
-  if (self->chart == NULL || width <= 0 || height <= 0)
-    return;
-
-  fw_chart_widget_get_style (&style);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  fw_chart_draw (self->chart, cr, width, height, &style);
-  cairo_destroy (cr);
+  fw_chart_widget_snapshot_figure (widget, snapshot, self->chart != NULL ? FW_FIGURE (self->chart) : NULL);
 }
 
 static void

@@ -120,18 +120,8 @@ fw_map_widget_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   FwMapWidget *self = FW_MAP_WIDGET (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  FwChartStyle style;
-  cairo_t *cr;
 
-  if (self->explorer == NULL || width <= 0 || height <= 0)
-    return;
-
-  fw_chart_widget_get_style (&style);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  fw_map_draw (self->map, cr, width, height, &style);
-  cairo_destroy (cr);
+  fw_chart_widget_snapshot_figure (widget, snapshot, self->explorer != NULL ? FW_FIGURE (self->map) : NULL);
 }
 
 static void
