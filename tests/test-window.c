@@ -148,6 +148,71 @@ test_window_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkListBox *
+find_list_box (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_BOX (widget))
+    return GTK_LIST_BOX (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkListBox *found = find_list_box (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Finding 4's list names the firms the findings name, in order, and
+ * follows a filter (its rows are refilled, not made again). */
+static void
+assert_adversary_rows (FwWindow   *window,
+                       GtkListBox *list)
+{
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  FwDataset *dataset = fw_explorer_get_dataset (explorer);
+  GPtrArray *firms = fw_explorer_get_findings (explorer)->adversary_firms;
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, MIN (firms->len, 50));
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *box = gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, i));
+      const FwAdversaryFirm *firm = g_ptr_array_index (firms, i);
+
+      g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_first_child (box))), ==,
+                       fw_dataset_get_firm_name (dataset, firm->firm));
+    }
+}
+
+static void
+test_window_adversary_list (void)
+{
+  FwWindow *window = make_window ();
+  FwExplorer *explorer = fw_window_get_explorer (window);
+  GtkListBox *list = find_list_box (show_page (window, "adversaries"));
+
+  g_assert_nonnull (list);
+  g_assert_cmpuint (fw_explorer_get_findings (explorer)->adversary_firms->len, ==, 5);
+  assert_adversary_rows (window, list);
+
+  fw_explorer_toggle_value (explorer, FW_FACET_HQ_CONTINENT, FW_CONTINENT_EUROPE);
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (fw_explorer_get_findings (explorer)->adversary_firms->len, <, 5);
+  assert_adversary_rows (window, list);
+
+  fw_explorer_clear_filter (explorer);
+  settle (GTK_WIDGET (window));
+  assert_adversary_rows (window, list);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static guint
 chart_total (FwChart *chart)
 {
@@ -264,6 +329,7 @@ main (int   argc,
 
   g_test_add_func ("/window/opens-on-demo", test_window_opens_on_demo);
   g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/adversary-list", test_window_adversary_list);
   g_test_add_func ("/window/cross-filter", test_window_cross_filter);
   g_test_add_func ("/window/year-column", test_window_year_column);
 

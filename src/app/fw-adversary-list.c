@@ -64,62 +64,86 @@ join_years (const FwAdversaryFirm *firm)
 }
 
 static GtkWidget *
-make_row (FwDataset             *dataset,
-          const FwAdversaryFirm *firm)
+make_row (void)
 {
-  FwCountries *countries = fw_dataset_get_countries (dataset);
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *name = gtk_label_new (fw_dataset_get_firm_name (dataset, firm->firm));
-  g_autofree char *hosts = join_hosts (countries, firm);
-  g_autofree char *years = join_years (firm);
-  g_autofree char *detail = NULL;
-  GtkWidget *detail_label;
-
-  /* Translators: headquarters, confidence, adversary hosts and years of a firm */
-  detail = g_strdup_printf (_("Headquartered in %s · %s confidence · at fairs in %s · %s"),
-                            fw_countries_get_name (countries, fw_dataset_get_firm_hq (dataset, firm->firm)),
-                            fw_confidence_to_label (fw_dataset_get_firm_confidence (dataset, firm->firm)),
-                            hosts, years);
-  detail_label = gtk_label_new (detail);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *detail = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (name), 0);
   gtk_widget_add_css_class (name, "heading");
-  gtk_label_set_xalign (GTK_LABEL (detail_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (detail_label), TRUE);
-  gtk_widget_add_css_class (detail_label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_widget_add_css_class (detail, "dim-label");
 
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_box_append (GTK_BOX (box), name);
-  gtk_box_append (GTK_BOX (box), detail_label);
+  gtk_box_append (GTK_BOX (box), detail);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "fw-firm", GUINT_TO_POINTER (firm->firm));
 
   return row;
+}
+
+/* Rows are refilled rather than made again on every click. */
+static void
+fill_row (GtkWidget             *row,
+          FwDataset             *dataset,
+          const FwAdversaryFirm *firm)
+{
+  FwCountries *countries = fw_dataset_get_countries (dataset);
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *detail_label = gtk_widget_get_next_sibling (name);
+  g_autofree char *hosts = join_hosts (countries, firm);
+  g_autofree char *years = join_years (firm);
+  g_autofree char *detail = NULL;
+
+  /* Translators: headquarters, confidence, adversary hosts and years of a firm */
+  detail = g_strdup_printf (_("Headquartered in %s · %s confidence · at fairs in %s · %s"),
+                            fw_countries_get_name (countries, fw_dataset_get_firm_hq (dataset, firm->firm)),
+                            fw_confidence_to_label (fw_dataset_get_firm_confidence (dataset, firm->firm)),
+                            hosts, years);
+  gtk_label_set_label (GTK_LABEL (name), fw_dataset_get_firm_name (dataset, firm->firm));
+  gtk_label_set_label (GTK_LABEL (detail_label), detail);
+  g_object_set_data (G_OBJECT (row), "fw-firm", GUINT_TO_POINTER (firm->firm));
 }
 
 static void
 rebuild (FwAdversaryList *self)
 {
-  GtkWidget *child;
-  FwFindings *findings;
+  GtkListBoxRow *row;
+  FwFindings *findings = NULL;
   FwDataset *dataset;
+  guint n = 0;
 
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
   gtk_widget_set_visible (GTK_WIDGET (self->more), FALSE);
 
-  if (self->explorer == NULL)
-    return;
+  if (self->explorer != NULL)
+    {
+      findings = fw_explorer_get_findings (self->explorer);
+      dataset = fw_explorer_get_dataset (self->explorer);
+      n = MIN (findings->adversary_firms->len, MAX_ROWS);
+      for (guint i = 0; i < n; i++)
+        {
+          row = gtk_list_box_get_row_at_index (self->list, i);
+          if (row == NULL)
+            {
+              row = GTK_LIST_BOX_ROW (make_row ());
+              gtk_list_box_append (self->list, GTK_WIDGET (row));
+            }
+          fill_row (GTK_WIDGET (row), dataset, g_ptr_array_index (findings->adversary_firms, i));
+        }
+    }
 
-  findings = fw_explorer_get_findings (self->explorer);
-  dataset = fw_explorer_get_dataset (self->explorer);
-  for (guint i = 0; i < findings->adversary_firms->len && i < MAX_ROWS; i++)
-    gtk_list_box_append (self->list, make_row (dataset, g_ptr_array_index (findings->adversary_firms, i)));
+  while ((row = gtk_list_box_get_row_at_index (self->list, n)) != NULL)
+    gtk_list_box_remove (self->list, GTK_WIDGET (row));
+
+  if (findings == NULL)
+    return;
 
   if (findings->adversary_firms->len > MAX_ROWS)
     {

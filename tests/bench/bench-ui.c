@@ -59,7 +59,7 @@ static void
 on_activate (GApplication *app,
              gpointer      user_data)
 {
-  const char *views[] = { "firms", "regions", "fairs", "adversaries", "tables" };
+  const char *views[] = { "firms", "regions", "fairs", "adversaries", "maps", "tables" };
   g_autoptr(GError) error = NULL;
   FwWindow *window;
   FwExplorer *explorer;
