@@ -7,9 +7,12 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "fw-chart-widget.h"
 #include "fw-finding-page.h"
+#include "fw-generator.h"
 #include "fw-io.h"
 #include "fw-overview.h"
 #include "fw-window.h"
@@ -146,6 +149,66 @@ test_window_narrow (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *part)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), part) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, part))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The banner says the demonstration data is calibrated to the report;
+ * another fictional file is only said to be fictional. */
+static void
+test_window_fictional_banner (void)
+{
+  FwWindow *window = make_window ();
+  FwExplorer *demo = fw_window_get_explorer (window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(FwDataset) generated = fw_generator_random (30, 200, 11, &error);
+  g_autofree char *dir = g_dir_make_tmp ("fw-window-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_assert_true (shows_text (GTK_WIDGET (window), "calibrated to the figures"));
+
+  path = g_build_filename (dir, "generated.fairwatch.json", NULL);
+  g_assert_true (fw_io_save (generated, path, FW_FORMAT_NATIVE, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    fw_window_open_file (window, file);
+  }
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (fw_window_get_explorer (window) == demo && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  settle (GTK_WIDGET (window));
+
+  g_assert_true (fw_window_get_explorer (window) != demo);
+  g_assert_true (fw_dataset_get_fictional (fw_explorer_get_dataset (fw_window_get_explorer (window))));
+  g_assert_true (shows_text (GTK_WIDGET (window), "fictional"));
+  g_assert_false (shows_text (GTK_WIDGET (window), "calibrated to the figures"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_unlink (path);
+    g_unlink (backup);
+    g_rmdir (dir);
+  }
 }
 
 static GtkListBox *
@@ -330,6 +393,7 @@ main (int   argc,
   g_test_add_func ("/window/opens-on-demo", test_window_opens_on_demo);
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/adversary-list", test_window_adversary_list);
+  g_test_add_func ("/window/fictional-banner", test_window_fictional_banner);
   g_test_add_func ("/window/cross-filter", test_window_cross_filter);
   g_test_add_func ("/window/year-column", test_window_year_column);
 

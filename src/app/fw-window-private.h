@@ -20,6 +20,7 @@ struct _FwWindow
   AdwViewSwitcherTitle *switcher_title;
   GtkToggleButton      *sidebar_button;
   GtkRevealer          *fictional_banner;
+  GtkLabel             *fictional_label;
   GtkRevealer          *error_banner;
   GtkLabel             *error_label;
   GtkLabel             *filter_summary;

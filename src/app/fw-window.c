@@ -205,6 +205,15 @@ fw_window_set_document (FwWindow   *self,
     g_object_set (g_ptr_array_index (self->document_views, i), "document", document, NULL);
   set_explorer (self, fw_document_get_explorer (document));
   fw_edit_session_set_document (self->session, document);
+
+  /* Only the bundled demonstration data is calibrated to the report; any
+   * other file that says its firms are fictional is only that. */
+  if (g_strcmp0 (fw_document_get_path (document), "resource://" FW_DEMO_RESOURCE) == 0)
+    gtk_label_set_label (self->fictional_label,
+                         _("Demonstration data: the firms are fictional, calibrated to the figures the Atlantic Council report publishes. Fairs and countries are real."));
+  else
+    gtk_label_set_label (self->fictional_label,
+                         _("The firms in this dataset are fictional: it is not a record of real companies."));
 }
 
 static void
@@ -743,6 +752,7 @@ fw_window_class_init (FwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FwWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, fictional_banner);
+  gtk_widget_class_bind_template_child (widget_class, FwWindow, fictional_label);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, error_banner);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, error_label);
   gtk_widget_class_bind_template_child (widget_class, FwWindow, filter_summary);
