@@ -5,12 +5,15 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 
 #include "fw-chart-widget.h"
 #include "fw-finding-page.h"
+#include "fw-application.h"
 #include "fw-map-page.h"
 #include "fw-window.h"
 #include "fw-test-widget.h"
@@ -267,6 +270,59 @@ test_keyboard (void)
 
 /* In French the maps and their controls speak French; a screenshot for a
  * person to check that nothing is cut off. */
+/* The map's options are remembered: a new maps page starts as the last
+ * one was left (the test's settings backend keeps them in memory). */
+static void
+test_options_remembered (void)
+{
+  GtkWidget *first = g_object_ref_sink (fw_map_page_new ());
+  GtkWidget *second;
+  FwMap *map = fw_map_widget_get_map (fw_map_page_get_map_widget (FW_MAP_PAGE (first)));
+  GtkDropDown *projection = NULL;
+  GtkCheckButton *graticule = NULL;
+  GtkWidget *child;
+  GPtrArray *todo = g_ptr_array_new ();
+
+  g_ptr_array_add (todo, first);
+  while (todo->len > 0 && (projection == NULL || graticule == NULL))
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (todo, 0);
+
+      if (GTK_IS_DROP_DOWN (widget) && g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (widget))) == FW_N_PROJECTIONS)
+        projection = GTK_DROP_DOWN (widget);
+      if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL &&
+          strstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), "raticule") != NULL)
+        graticule = GTK_CHECK_BUTTON (widget);
+      for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (todo, child);
+      if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)) != NULL)
+        g_ptr_array_add (todo, gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget)));
+    }
+  g_ptr_array_unref (todo);
+  g_assert_nonnull (projection);
+  g_assert_nonnull (graticule);
+
+  gtk_drop_down_set_selected (projection, FW_PROJECTION_EQUIRECTANGULAR);
+  gtk_check_button_set_active (graticule, FALSE);
+  g_assert_cmpint (fw_map_get_projection (map), ==, FW_PROJECTION_EQUIRECTANGULAR);
+  g_object_unref (first);
+
+  second = g_object_ref_sink (fw_map_page_new ());
+  map = fw_map_widget_get_map (fw_map_page_get_map_widget (FW_MAP_PAGE (second)));
+  g_assert_cmpint (fw_map_get_projection (map), ==, FW_PROJECTION_EQUIRECTANGULAR);
+  g_assert_false (fw_map_get_graticule (map));
+
+  /* Back to the defaults for the tests after this one. */
+  {
+    g_autoptr(GSettings) settings = fw_application_dup_settings ();
+
+    g_assert_nonnull (settings);
+    g_settings_reset (settings, "map-projection");
+    g_settings_reset (settings, "map-graticule");
+  }
+  g_object_unref (second);
+}
+
 static void
 test_french (void)
 {
@@ -318,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/map-widget/click-filters", test_click_filters);
   g_test_add_func ("/map-widget/min-flow", test_min_flow);
   g_test_add_func ("/map-widget/keyboard", test_keyboard);
+  g_test_add_func ("/map-widget/options-remembered", test_options_remembered);
   g_test_add_func ("/map-widget/french", test_french);
 
   app = fw_application_new ();

@@ -152,6 +152,20 @@ fw_application_init (FwApplication *self)
   (void) fw_app_get_resource ();
 }
 
+GSettings *
+fw_application_dup_settings (void)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new (APP_ID);
+}
+
 FwApplication *
 fw_application_new (void)
 {

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FwApplication, fw_application, FW, APPLICATION, AdwApplication)
 
 FwApplication *fw_application_new (void);
+/* The application's settings, or NULL when its schema is not installed
+ * (run from a build tree): then nothing is remembered. */
+GSettings     *fw_application_dup_settings (void);
 int            fw_application_run_main (int    argc,
                                         char **argv);
 

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "fw-application.h"
 #include "fw-map-page.h"
 
 struct _FwMapPage
@@ -28,6 +29,7 @@ struct _FwMapPage
   FwMapWidget     *map_widget;
 
   FwExplorer      *explorer;
+  GSettings       *settings;     /* NULL without the schema */
   gboolean         syncing;
 };
 
@@ -95,6 +97,16 @@ on_options_changed (FwMapPage *self)
   fw_map_set_min_flow (map, (guint) gtk_range_get_value (GTK_RANGE (self->min_flow_scale)));
   fw_map_set_graticule (map, gtk_check_button_get_active (self->graticule_button));
   fw_map_widget_refresh (self->map_widget);
+
+  /* The minimum flow depends on the data, so it is not remembered. */
+  if (self->settings != NULL)
+    {
+      g_settings_set_uint (self->settings, "map-projection", fw_map_get_projection (map));
+      g_settings_set_uint (self->settings, "map-classify", fw_map_get_classify (map));
+      g_settings_set_uint (self->settings, "map-classes", fw_map_get_n_classes (map));
+      g_settings_set_boolean (self->settings, "map-graticule", fw_map_get_graticule (map));
+      g_settings_set_boolean (self->settings, "map-split-confidence", fw_map_get_split_confidence (map));
+    }
 }
 
 static void
@@ -131,6 +143,7 @@ fw_map_page_dispose (GObject *object)
   FwMapPage *self = (FwMapPage *)object;
 
   fw_explorer_replace (&self->explorer, NULL, self, G_CALLBACK (on_explorer_changed));
+  g_clear_object (&self->settings);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FW_TYPE_MAP_PAGE);
 
@@ -231,12 +244,22 @@ fw_map_page_init (FwMapPage *self)
     gtk_string_list_append (projections, fw_projection_get_label (i));
   gtk_drop_down_set_model (self->projection_dropdown, G_LIST_MODEL (projections));
 
-  /* The controls start from the map's defaults. */
+  /* The map starts as it was last left, and the controls from the map. */
   map = fw_map_widget_get_map (self->map_widget);
+  self->settings = fw_application_dup_settings ();
+  if (self->settings != NULL)
+    {
+      fw_map_set_projection (map, MIN (g_settings_get_uint (self->settings, "map-projection"), FW_N_PROJECTIONS - 1));
+      fw_map_set_classify (map, MIN (g_settings_get_uint (self->settings, "map-classify"), FW_N_CLASSIFY - 1),
+                           g_settings_get_uint (self->settings, "map-classes"));
+      fw_map_set_graticule (map, g_settings_get_boolean (self->settings, "map-graticule"));
+      fw_map_set_split_confidence (map, g_settings_get_boolean (self->settings, "map-split-confidence"));
+    }
   gtk_drop_down_set_selected (self->projection_dropdown, fw_map_get_projection (map));
   gtk_drop_down_set_selected (self->classify_dropdown, fw_map_get_classify (map));
   gtk_spin_button_set_value (self->classes_spin, fw_map_get_n_classes (map));
   gtk_check_button_set_active (self->graticule_button, fw_map_get_graticule (map));
+  gtk_check_button_set_active (self->split_check, fw_map_get_split_confidence (map));
   self->syncing = FALSE;
 
   /* A map shown after the filter changed has just recounted (in a "map"

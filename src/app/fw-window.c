@@ -796,17 +796,9 @@ fw_window_init (FwWindow *self)
   fw_edit_session_fill_header (self->session, self->curation_box);
   /* Run from a build tree without its schema, the window still opens; it
    * just remembers nothing. */
-  {
-    g_autoptr(GSettingsSchema) schema = NULL;
-    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-
-    if (source != NULL)
-      schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
-    if (schema != NULL)
-      self->settings = g_settings_new (APP_ID);
-    else
-      g_message ("The settings schema %s is not installed; window size and recent state are not remembered", APP_ID);
-  }
+  self->settings = fw_application_dup_settings ();
+  if (self->settings == NULL)
+    g_message ("The settings schema %s is not installed; window size and recent state are not remembered", APP_ID);
 
   if (self->settings != NULL)
     {
